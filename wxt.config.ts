@@ -15,7 +15,7 @@ export default defineConfig({
     description:
       'Recognises scholarly paper pages, shows their metadata and citation network, and keeps your reading list offline.',
     // Every permission is explained in README.md ("Permissions").
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
     action: { default_title: 'Papershelf' },
     ...(browser === 'firefox'
       ? {

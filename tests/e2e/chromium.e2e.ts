@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './chromium';
+import { startServer } from './server';
+
+/** The extension in Debian's Chromium, driven as a user would. */
+describe('Chromium: the extension end to end', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startServer({ '/abs/2101.00001': 'arxiv-abs.html' });
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows the panel on a paper page, saves the paper, and lists it in the popup', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/abs/2101.00001'));
+    const title = page.getByTestId('panel-title');
+    await title.waitFor({ timeout: 15_000 });
+    expect(await title.textContent()).toBe('Sparse Attention for Long Reading Lists');
+    expect(await page.getByTestId('panel-authors').textContent()).toContain('Chidinma Okafor');
+
+    const toggle = page.getByTestId('save-toggle');
+    await page.waitForFunction(
+      () =>
+        !document
+          .querySelector('papershelf-panel')
+          ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
+          ?.hasAttribute('disabled'),
+    );
+    await toggle.click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('papershelf-panel')
+          ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')?.textContent === 'Saved',
+    );
+    expect(await page.getByTestId('panel-status').textContent()).toMatch(/saved/i);
+
+    const popup = await session.openPopup();
+    const row = popup.getByTestId('paper').first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Sparse Attention for Long Reading Lists');
+    expect(await popup.getByTestId('count').textContent()).toBe('1 paper');
+  });
+
+  it('adds nothing to a page that is not a paper', async () => {
+    const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url('/not-a-paper.html'));
+    await page.waitForTimeout(1500);
+    expect(await page.locator('papershelf-panel').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

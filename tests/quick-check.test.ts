@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { quickCheck } from '../utils/quick-check';
+
+function doc(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+const at = (u: string) => new URL(u);
+
+describe('quickCheck (the detector content script)', () => {
+  it('says maybe for Highwire and PRISM metadata', () => {
+    expect(
+      quickCheck(doc('<meta name="citation_title" content="X">'), at('https://j.example/a')),
+    ).toBe('maybe');
+    expect(
+      quickCheck(doc('<meta name="prism.doi" content="10.1/x">'), at('https://j.example/a')),
+    ).toBe('maybe');
+  });
+
+  it('says maybe for scholarly JSON-LD but not for a blog post', () => {
+    const scholarly =
+      '<script type="application/ld+json">{"@type":"ScholarlyArticle","name":"X"}</script>';
+    const blog =
+      '<script type="application/ld+json">{"@type":"BlogPosting","headline":"X"}</script>';
+    expect(quickCheck(doc(scholarly), at('https://j.example/a'))).toBe('maybe');
+    expect(quickCheck(doc(blog), at('https://blog.example/a'))).toBe('no');
+  });
+
+  it('says maybe on scholarly hosts, including legacy PubMed paths', () => {
+    expect(quickCheck(doc(''), at('https://arxiv.org/abs/1706.03762'))).toBe('maybe');
+    expect(quickCheck(doc(''), at('https://www.ncbi.nlm.nih.gov/pubmed/12345'))).toBe('maybe');
+    expect(quickCheck(doc(''), at('https://www.ncbi.nlm.nih.gov/gene/'))).toBe('no');
+  });
+
+  it('tells one COinS span (the page’s work) from a wiki’s dozens', () => {
+    const one = '<span class="Z3988" title="ctx_ver=Z39.88-2004"></span>';
+    expect(quickCheck(doc(one), at('https://x.example/'))).toBe('maybe');
+    expect(quickCheck(doc(one.repeat(12)), at('https://wiki.example/'))).toBe('no');
+  });
+
+  it('recognises a paper summary page by its section headings', () => {
+    const page = '<h1>T</h1><h2>Summary</h2><p>..</p><h2>Key Terms</h2><h2>Citation Network</h2>';
+    expect(quickCheck(doc(page), at('https://summaries.example/p/1'))).toBe('maybe');
+    expect(quickCheck(doc('<h1>T</h1><h2>Summary</h2>'), at('https://news.example/'))).toBe('no');
+  });
+
+  it('recognises metadata-less records by a DOI near the top or record labels', () => {
+    const journal = '<h1>Ribs</h1><p>Taylor and Wedel</p><p>doi:10.4202/app.01105.2023</p>';
+    expect(quickCheck(doc(journal), at('https://small-journal.example/a'))).toBe('maybe');
+    const record =
+      '<table><tr><td>Author</td><td>X</td></tr><tr><td>Document type</td><td>Thesis</td></tr><tr><td>Keywords (EN)</td><td>k</td></tr></table>';
+    expect(quickCheck(doc(record), at('https://repo.example/r/1'))).toBe('maybe');
+  });
+
+  it('ignores DOIs deep in long pages and reference-list labels', () => {
+    const filler = `<p>${'word '.repeat(3000)}</p>`;
+    const news = `<h1>News</h1>${filler}<p>doi:10.1038/s41586-020-0001-1</p>`;
+    expect(quickCheck(doc(news), at('https://news.example/story'))).toBe('no');
+    const wiki = '<ol><li>doi</li><li>PMID</li><li>ISBN</li><li>ISSN</li><li>Published</li></ol>';
+    expect(quickCheck(doc(wiki), at('https://wiki.example/t-SNE'))).toBe('no');
+  });
+
+  it('never looks at non-web pages', () => {
+    expect(
+      quickCheck(doc('<meta name="citation_title" content="X">'), at('file:///tmp/x.html')),
+    ).toBe('no');
+  });
+});
