@@ -5,8 +5,6 @@ export const GECKO_ID = 'papershelf@papershelf.dev';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  // webextension-polyfill gives Chrome a promise-based `browser` with Firefox's semantics.
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
@@ -22,7 +20,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
