@@ -73,6 +73,12 @@ export interface Paper {
   publisher?: string;
   /** Normalised: lowercase, no resolver prefix, no trailing punctuation. */
   doi?: string;
+  /**
+   * On a preprint's page (arXiv, bioRxiv, medRxiv…): the DOI of the published journal article the
+   * page links to ("Now published in…", arXiv's related DOI), normalised like `doi`. The library keeps
+   * the preprint and the article as two versions of one work.
+   */
+  publishedDoi?: string;
   /** Without version, e.g. `1706.03762` or `hep-th/9901001`. */
   arxivId?: string;
   /** e.g. `v7`, kept apart from the id. */
