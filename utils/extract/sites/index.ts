@@ -1,7 +1,11 @@
 import type { SiteExtractor } from '../types';
+import { summaryPage } from './summary-page';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
  * page; a test checks that each extractor's test URLs are claimed by it alone.
  */
-export const siteExtractors: SiteExtractor[] = [];
+export const siteExtractors: SiteExtractor[] = [
+  // Layout-based (no host): claimed by its `detect` on any site.
+  summaryPage,
+];

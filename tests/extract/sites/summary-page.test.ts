@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { summaryPage } from '../../../utils/extract/sites/summary-page';
+import { parsers } from './helpers';
+
+const URL_ = new URL('https://papers.example.org/paper/interpretable-ml-genomics');
+const titles = (refs: { title?: string }[] | undefined): (string | undefined)[] =>
+  (refs ?? []).map((r) => r.title);
+
+describe.each(['linkedom', 'happy-dom'])('summary page (%s)', (dom) => {
+  const load = (name: string): Document => parsers(name).find(([n]) => n === dom)![1];
+
+  it('headings, list items, data-relation rows: Summary is the abstract, not the Quick Summary', () => {
+    const doc = load('summary-page-headings.html');
+    expect(summaryPage.detect!(doc, URL_)).toBe(true);
+    const base = { title: 'Interpretable machine learning for genomics', year: 2022 };
+    const { draft, kind } = summaryPage.extract(doc, URL_, base);
+    expect(kind).toBe('paper');
+    expect(draft.abstract).toMatch(/^High-throughput technologies/);
+    expect(draft.abstract).toMatch(/intelligible to end users\.$/);
+    expect(draft.abstract).not.toMatch(/Show less|This paper introduces/);
+    expect(draft.keyTerms).toEqual([
+      { term: 'ml', weight: 0.204 },
+      { term: 'machine learning', weight: 0.155 },
+      { term: 'machine', weight: 0.148 },
+      { term: 'medicine', weight: 0.14 },
+      { term: 'research', weight: 0.138 },
+    ]);
+    expect(draft.keyTermsComputed).toBe(false);
+    expect(titles(draft.citations)).toEqual([
+      'Artificial intelligence in variant calling: a review',
+      'Tabular deep learning: a comparative study applied to multi-task genome-wide prediction',
+    ]);
+    expect(draft.citations?.[0]).toEqual({
+      title: 'Artificial intelligence in variant calling: a review',
+      authors: [
+        { given: 'Omar', family: 'Abdelwahab' },
+        { given: 'D.', family: 'Torkamaneh' },
+      ],
+      year: 2025,
+      url: 'https://www.example.org/paper/aivc',
+    });
+    // A javascript: link is not a link.
+    expect(draft.citations?.[1]?.url).toBeUndefined();
+    expect(draft.references).toHaveLength(1);
+    expect(draft.references?.[0]).toMatchObject({ year: 2014, doi: '10.1007/s10115-013-0679-x' });
+    expect(draft.pdfUrl).toBe('https://papers.example.org/pdf/watson2022.pdf');
+    // The generic metadata already has the title: the site extractor does not repeat it.
+    expect(draft.title).toBeUndefined();
+  });
+
+  it('labelled divs, inline chips, an ARIA grid, rows marked by legend-coloured dots', () => {
+    const doc = load('summary-page-grid.html');
+    expect(summaryPage.detect!(doc, URL_)).toBe(true);
+    const { draft } = summaryPage.extract(doc, URL_, {});
+    expect(draft.title).toBe('Interpretable machine learning for genomics');
+    expect(draft.authors).toEqual([{ given: 'David S.', family: 'Watson' }]);
+    expect(draft.year).toBe(2022);
+    expect(draft.doi).toBe('10.1007/s00439-021-02387-9');
+    expect(draft.abstract).toMatch(/^High-throughput technologies/);
+    expect(draft.keyTerms?.map((t) => t.term)).toEqual(['ml', 'machine learning', 'interpretable']);
+    expect(titles(draft.citations)).toEqual([
+      'A genotype-phenotype transformer to assess and explain polygenic risk',
+      'The Explanatory Role of Machine Learning in Molecular Biology',
+    ]);
+    expect(draft.citations?.[0]?.authors).toHaveLength(3);
+    expect(draft.citations?.[0]?.url).toBe('https://papers.example.org/paper/g2pt');
+    expect(titles(draft.references)).toEqual(['Random forests']);
+  });
+
+  it('separate Citations / References sub-sections behind tab buttons; term and weight in separate spans', () => {
+    const doc = load('summary-page-sections.html');
+    expect(summaryPage.detect!(doc, URL_)).toBe(true);
+    const { draft } = summaryPage.extract(doc, URL_, {
+      title: 'Interpretable machine learning for genomics',
+    });
+    expect(draft.keyTerms).toEqual([
+      { term: 'ml', weight: 0.204 },
+      { term: 'continued', weight: 0.135 },
+      { term: 'throughput', weight: 0.134 },
+    ]);
+    expect(titles(draft.citations)).toEqual([
+      'Shapley Values with Uncertain Value Functions',
+      'Review on Interpretable Machine Learning in Smart Grid',
+    ]);
+    expect(titles(draft.references)).toEqual([
+      'Peeking inside the black-box: a survey on explainable artificial intelligence',
+    ]);
+  });
+
+  it('unmarked rows fall back to comparing years with the paper', () => {
+    const doc = load('summary-page-unmarked.html');
+    expect(summaryPage.detect!(doc, URL_)).toBe(true);
+    const { draft } = summaryPage.extract(doc, URL_, {
+      title: 'Interpretable machine learning for genomics',
+      year: 2022,
+    });
+    expect(titles(draft.citations)).toEqual([
+      'Interpretable and explainable machine learning: A methods-centric overview with concrete examples',
+    ]);
+    expect(titles(draft.references)).toEqual(['Deep learning']);
+  });
+
+  it('a glossary with a "Key Terms" heading is not this layout', () => {
+    const doc = load('summary-page-glossary-negative.html');
+    expect(summaryPage.detect!(doc, URL_)).toBe(false);
+  });
+});

@@ -1,0 +1,670 @@
+import type { Author, KeyTerm, PaperDraft, WorkRef } from '../../paper';
+import { normalizeDoi } from '../../paper-ids';
+import { resolveUrl } from '../meta';
+import { parseName } from '../names';
+import { clean, dropAbstractLabel } from '../text';
+import type { SiteExtractor, SiteResult } from '../types';
+
+/**
+ * The "paper summary page" (see `../shared/seed/paper-summary-page.txt`): a title area, a "Quick
+ * Summary" (a TLDR), a "Summary" (the abstract), "AI Key Findings", "Paper Details", "PDF Preview",
+ * "Key Terms" with weights (`ml (0.204)`, terms repeated with slightly different weights) and a
+ * "Citation Network" whose table (Title | Authors | Year | Actions) lists citing and cited works.
+ *
+ * Several sites render this layout with different markup, so this extractor is layout-based, not
+ * host-based: `detect` looks for the section labels, and everything is read by structure (section
+ * labels, tables or ARIA grids, list items, legend colours, data attributes) rather than one site's
+ * class names. It has no test URLs: any host with this layout is claimed by `detect`, and the
+ * fixtures `tests/fixtures/extract/sites/summary-page-*.html` stand in for them.
+ */
+
+/** Section labels that start a top-level section of this layout (lower case, no trailing colon). */
+const SECTION_LABELS = new Set([
+  'quick summary',
+  'summary',
+  'abstract',
+  'ai key findings',
+  'key findings',
+  'paper details',
+  'pdf preview',
+  'key terms',
+  'citation network',
+  'comments',
+  'related papers',
+  'similar papers',
+]);
+
+/** A cheap test that a short text may be one of the labels, before normalising it. */
+const LABEL_WORDS =
+  /summary|abstract|findings|details|preview|key terms|citation network|comments|papers/i;
+
+/** Most elements looked at when searching for section labels; real pages have a few thousand. */
+const MAX_ELEMENTS = 60_000;
+/** Most rows read from a citation network; the seed page shows a few dozen. */
+const MAX_ROWS = 2000;
+
+type Rel = 'citation' | 'reference';
+
+interface Label {
+  el: Element;
+  name: string;
+}
+
+const norm = (s: string | null | undefined): string =>
+  (s ?? '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .replace(/\s*[:：]$/, '')
+    // "Comments (0)", "Citations (12)": a count is not part of the label.
+    .replace(/\s*\(\d+\)$/, '')
+    .toLowerCase();
+
+/**
+ * The page's section labels in document order: the outermost element whose whole text is one of
+ * {@link SECTION_LABELS}. Labels are found from leaf elements (cheap: no `textContent` of big
+ * containers), then widened to the outermost ancestor with the same text, so that `<h2>`,
+ * `<div class="label"><span>Key Terms</span></div>` and `<div role="heading">` all work.
+ */
+function findLabels(doc: Document): Label[] {
+  const out: Label[] = [];
+  // querySelectorAll, not getElementsByTagName('*'): linkedom returns nothing for the latter.
+  const all = (doc.body ?? doc.documentElement)?.querySelectorAll('*') ?? [];
+  const n = Math.min(all.length, MAX_ELEMENTS);
+  let last: Element | undefined;
+  for (let i = 0; i < n; i++) {
+    const el = all[i];
+    if (!el || el.firstElementChild) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'title') continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 60 || !LABEL_WORDS.test(raw)) continue;
+    const name = norm(raw);
+    if (!SECTION_LABELS.has(name)) continue;
+    // Buttons, tabs and links with these words are controls, not section labels.
+    if (el.closest('button, a, select, [role="tab"], [role="button"], nav, head')) continue;
+    let top: Element = el;
+    for (let p = el.parentElement; p && p.tagName !== 'BODY'; p = p.parentElement) {
+      if (norm(p.textContent) !== name) break;
+      top = p;
+    }
+    if (top === last) continue;
+    last = top;
+    out.push({ el: top, name });
+  }
+  return out;
+}
+
+/**
+ * The nodes of the section that `label` starts: the nodes after it in document order up to the next
+ * section label. Walks the label's following siblings, then its ancestors' following siblings, and
+ * descends into a sibling that holds the next label, so the same code reads `<section>`-wrapped
+ * sections, flat `<h2>…<p>…<h2>` sequences and labelled cards.
+ */
+function sectionNodes(label: Element, next: Element | undefined): Node[] {
+  const out: Node[] = [];
+  let budget = 5000;
+  const take = (node: Node): boolean => {
+    // Returns false once the next label is reached.
+    if (budget-- <= 0) return false;
+    if (next && node === next) return false;
+    if (next && node.nodeType === 1 && (node as Element).contains(next)) {
+      for (let c = node.firstChild; c; c = c.nextSibling) if (!take(c)) return false;
+      return false;
+    }
+    out.push(node);
+    return true;
+  };
+  let node: Node | null = label;
+  while (node && node.nodeName !== 'BODY' && node.nodeName !== 'HTML') {
+    for (let s = node.nextSibling; s; s = s.nextSibling) if (!take(s)) return out;
+    node = node.parentNode;
+  }
+  return out;
+}
+
+function nodesText(nodes: Node[], max = 20_000): string {
+  let s = '';
+  for (const n of nodes) {
+    if (n.nodeType === 1) {
+      const tag = (n as Element).tagName.toLowerCase();
+      if (tag === 'script' || tag === 'style' || tag === 'button') continue;
+    }
+    s += ' ' + (n.textContent ?? '');
+    if (s.length > max * 2) break;
+  }
+  return clean(s, max) ?? '';
+}
+
+/** Elements matching `selector` among the nodes and their descendants, in document order. */
+function queryIn(nodes: Node[], selector: string, limit = 5000): Element[] {
+  const out: Element[] = [];
+  for (const n of nodes) {
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    if (el.matches(selector)) out.push(el);
+    for (const d of Array.from(el.querySelectorAll(selector))) {
+      out.push(d);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+function hasLayout(labels: Label[]): boolean {
+  if (labels.some((l) => l.name === 'citation network')) return true;
+  const kt = labels.findIndex((l) => l.name === 'key terms');
+  if (kt < 0) return false;
+  // "Key Terms" alone is also a glossary heading on blogs and courses: require weighted terms.
+  const nodes = sectionNodes(labels[kt]!.el, labels[kt + 1]?.el);
+  return parseKeyTerms(nodes).length >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key terms
+
+const TERM_WEIGHT = /^\s*([^()]{1,120}?)\s*\(\s*(\d*\.?\d+)\s*\)\s*$/;
+const TERM_WEIGHT_G = /([^()]{1,120}?)\s*\(\s*(\d*\.\d+|[01])\s*\)/g;
+
+/**
+ * Weighted key terms of a section: items whose whole text is `term (weight)` (list items, chips,
+ * spans), or, when the items are not separate elements, every `term (weight)` in the text. Terms
+ * repeated with slightly different weights keep their highest weight; sorted by weight, highest first.
+ */
+function parseKeyTerms(nodes: Node[]): KeyTerm[] {
+  const found: KeyTerm[] = [];
+  const items = queryIn(
+    nodes,
+    'li, [role="listitem"], [role="option"], span, a, button, div, p, td',
+    3000,
+  );
+  for (const el of items) {
+    const text = el.textContent ?? '';
+    if (text.length > 160) continue;
+    const m = TERM_WEIGHT.exec(text);
+    if (!m) continue;
+    // Keep the innermost element that holds a whole `term (weight)`, not its wrappers.
+    if (Array.from(el.children).some((c) => TERM_WEIGHT.test(c.textContent ?? ''))) continue;
+    push(found, m[1], m[2]);
+  }
+  if (!found.length) {
+    const text = nodesText(nodes, 20_000);
+    for (const m of text.matchAll(TERM_WEIGHT_G)) push(found, m[1], m[2]);
+  }
+  const best = new Map<string, KeyTerm>();
+  for (const t of found) {
+    const key = t.term.toLowerCase();
+    const prev = best.get(key);
+    if (!prev || t.weight > prev.weight)
+      best.set(key, prev ? { term: prev.term, weight: t.weight } : t);
+  }
+  // Array.prototype.sort is stable: equal weights keep the page's order.
+  return [...best.values()].sort((a, b) => b.weight - a.weight).slice(0, 200);
+}
+
+function push(out: KeyTerm[], rawTerm: string | undefined, rawWeight: string | undefined): void {
+  const term = clean(rawTerm, 120)?.replace(/^[,;•·|\-–\s]+|[,;•·|\-–\s]+$/g, '');
+  const weight = Number(rawWeight);
+  if (!term || !/\p{L}/u.test(term) || !Number.isFinite(weight) || weight <= 0 || weight > 1)
+    return;
+  out.push({ term, weight });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citation network
+
+type Column = 'title' | 'authors' | 'year' | 'actions' | 'relation';
+
+const ROW_SELECTOR = 'tr, [role="row"]';
+const CELL_SELECTOR =
+  'td, th, [role="cell"], [role="gridcell"], [role="rowheader"], [role="columnheader"]';
+
+function columnOf(header: string): Column | undefined {
+  const h = norm(header);
+  if (/title|paper|work/.test(h)) return 'title';
+  if (/author/.test(h)) return 'authors';
+  if (/year|date|published/.test(h)) return 'year';
+  if (/action|link|view/.test(h)) return 'actions';
+  if (/type|relation|kind|direction/.test(h)) return 'relation';
+  return undefined;
+}
+
+function cellsOf(row: Element): Element[] {
+  return Array.from(row.children).filter((c) => c.matches(CELL_SELECTOR));
+}
+
+const isHeaderCell = (c: Element): boolean =>
+  c.tagName === 'TH' || c.getAttribute('role') === 'columnheader';
+
+/** Words that name the relation, in attribute values, labels, captions and legends. */
+function relationOfWords(text: string): Rel | undefined {
+  // "Citation network" / "citation graph" name the whole section, not one side of it.
+  const s = text
+    .toLowerCase()
+    .replace(/[_-]+/g, ' ')
+    .replace(/\bcitation (network|graph|map)\b/g, ' ');
+  // "cited by" and "citing" name works that cite this paper; "cited" alone names works it cites.
+  if (/\b(citations?|citing|cited ?by|citedby|incoming)/.test(s)) return 'citation';
+  if (/\b(references?|refs?\b|cited\b|outgoing|bibliography)/.test(s)) return 'reference';
+  return undefined;
+}
+
+/** A relation stated by the row's data attributes, ARIA label or title (`data-relation="reference"`). */
+function relationFromAttributes(row: Element): Rel | undefined {
+  for (const attr of Array.from(row.attributes)) {
+    const name = attr.name.toLowerCase();
+    if (
+      !name.startsWith('data-') &&
+      name !== 'aria-label' &&
+      name !== 'title' &&
+      name !== 'aria-description'
+    )
+      continue;
+    if (/color|colour/.test(name)) continue;
+    const rel =
+      relationOfWords(attr.value) ??
+      (name.startsWith('data-') ? relationOfWords(name.slice(5)) : undefined);
+    if (rel) return rel;
+  }
+  return undefined;
+}
+
+/** A short badge or cell whose whole text names the relation ("Citation", "Reference", "Cited by"). */
+function relationFromLabel(row: Element): Rel | undefined {
+  for (const el of Array.from(row.querySelectorAll('*')).slice(0, 200)) {
+    if (el.firstElementChild) continue;
+    const t = norm(el.textContent);
+    if (!t || t.length > 20) continue;
+    if (/^(citation|citing( paper)?|cited by|cites this|incoming)$/.test(t)) return 'citation';
+    if (/^(reference|cited( paper)?|outgoing|ref)$/.test(t)) return 'reference';
+  }
+  return undefined;
+}
+
+/**
+ * A relation stated by the row's surroundings: a table caption, a container whose id, ARIA label or
+ * data attributes name it, a heading that starts the container, or a tab panel's tab.
+ */
+function relationFromContext(
+  row: Element,
+  stop: Element | undefined,
+  doc: Document,
+): Rel | undefined {
+  for (let p = row.parentElement; p && p !== stop && p.tagName !== 'BODY'; p = p.parentElement) {
+    const caption = p.tagName === 'TABLE' ? p.querySelector('caption') : null;
+    if (caption) {
+      const rel = relationOfWords(caption.textContent ?? '');
+      if (rel) return rel;
+    }
+    for (const name of [
+      'id',
+      'aria-label',
+      'data-section',
+      'data-type',
+      'data-kind',
+      'data-relation',
+    ]) {
+      const v = p.getAttribute(name);
+      const rel = v ? relationOfWords(v) : undefined;
+      if (rel) return rel;
+    }
+    const labelledBy = p.getAttribute('aria-labelledby');
+    if (labelledBy) {
+      const rel = relationOfWords(
+        doc.getElementById(labelledBy.split(/\s+/)[0] ?? '')?.textContent ?? '',
+      );
+      if (rel) return rel;
+    }
+    // A sub-heading ("Citations (12)", "References") that precedes the rows inside this container.
+    for (let c = p.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.contains(row)) break;
+      if (/^H[1-6]$/.test(c.tagName) || c.getAttribute('role') === 'heading') {
+        const t = norm(c.textContent);
+        if (t.length < 40) {
+          const rel = relationOfWords(t);
+          if (rel) return rel;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The colour name of a CSS colour value or class token, as a legend names it ("green", "blue", "gray"). */
+function colourName(value: string): string | undefined {
+  const v = value.toLowerCase();
+  const word =
+    /\b(green|emerald|lime|blue|sky|indigo|cyan|gr[ae]y|slate|zinc|neutral|red|orange|purple|teal|yellow)\b/.exec(
+      v.replace(/[_-]/g, ' '),
+    );
+  if (word?.[1]) {
+    const w = word[1];
+    if (w === 'emerald' || w === 'lime') return 'green';
+    if (w === 'sky' || w === 'indigo' || w === 'cyan') return 'blue';
+    if (w === 'grey' || w === 'slate' || w === 'zinc' || w === 'neutral' || w === 'gray')
+      return 'gray';
+    return w;
+  }
+  let rgb: number[] | undefined;
+  const hex = /#([0-9a-f]{6}|[0-9a-f]{3})\b/.exec(v);
+  if (hex?.[1]) {
+    const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
+    rgb = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+  } else {
+    const m = /rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/.exec(v);
+    if (m) rgb = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  if (!rgb) return undefined;
+  const [r = 0, g = 0, b = 0] = rgb.map((x) => x / 255);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max - min < 0.12) return 'gray';
+  let hue: number;
+  if (max === r) hue = (60 * ((g - b) / (max - min)) + 360) % 360;
+  else if (max === g) hue = 60 * ((b - r) / (max - min)) + 120;
+  else hue = 60 * ((r - g) / (max - min)) + 240;
+  if (hue < 20 || hue >= 330) return 'red';
+  if (hue < 45) return 'orange';
+  if (hue < 70) return 'yellow';
+  if (hue < 165) return 'green';
+  if (hue < 260) return 'blue';
+  return 'purple';
+}
+
+/** Legend entries such as "citations (green), references (blue)": colour name -> relation. */
+function parseLegend(text: string): Map<string, Rel> {
+  const legend = new Map<string, Rel>();
+  for (const m of text.matchAll(
+    /\b(citations?|citing papers?|references?|cited papers?)\s*\(\s*([a-z]+)\s*\)/gi,
+  )) {
+    const rel = relationOfWords(m[1] ?? '');
+    const colour = colourName(m[2] ?? '');
+    if (rel && colour && !legend.has(colour)) legend.set(colour, rel);
+  }
+  return legend;
+}
+
+/** The relation a row's colour marks (a coloured dot, text colour or colour class), via the legend. */
+function relationFromColour(row: Element, legend: Map<string, Rel>): Rel | undefined {
+  if (!legend.size) return undefined;
+  const els = [row, ...Array.from(row.querySelectorAll('*')).slice(0, 60)];
+  for (const el of els) {
+    for (const name of ['style', 'class', 'data-color', 'data-colour', 'fill', 'color', 'stroke']) {
+      const v = el.getAttribute(name);
+      if (!v) continue;
+      for (const part of v.split(/[;\s]+/)) {
+        const c = colourName(part);
+        const rel = c ? legend.get(c) : undefined;
+        if (rel) return rel;
+      }
+    }
+  }
+  return undefined;
+}
+
+function splitAuthors(raw: string | undefined): Author[] {
+  if (!raw) return [];
+  const out: Author[] = [];
+  // The table writes "Given Family" names separated by commas (never "Family, Given").
+  for (const part of raw.split(/\s*[,;]\s*|\s+(?:and|&)\s+/).slice(0, 200)) {
+    if (/^(et al\.?|\.\.\.|…|\+\s*\d+.*)$/i.test(part.trim())) continue;
+    const a = parseName(part);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+interface Row {
+  ref: WorkRef;
+  rel?: Rel;
+}
+
+function rowToRef(
+  row: Element,
+  cells: Element[],
+  cols: Map<number, Column>,
+  base: URL,
+): WorkRef | undefined {
+  const text = (i: number): string | undefined => clean(cells[i]?.textContent, 2000);
+  let title: string | undefined;
+  let authors: string | undefined;
+  let year: number | undefined;
+  let links: Element[] = [];
+  cells.forEach((cell, i) => {
+    const col = cols.get(i);
+    if (col === 'title') title = text(i);
+    else if (col === 'authors') authors = text(i);
+    else if (col === 'year') {
+      const m = /\b(1[5-9]\d\d|20\d\d)\b/.exec(text(i) ?? '');
+      if (m?.[1]) year = Number(m[1]);
+    } else if (col === 'actions') links = Array.from(cell.querySelectorAll('a[href]'));
+  });
+  if (!cols.size) {
+    // No header row: the longest cell is the title, a cell of a year is the year, the rest authors.
+    const texts = cells.map((_, i) => text(i) ?? '');
+    texts.forEach((t, i) => {
+      if (/^\d{4}$/.test(t)) year = Number(t);
+      else if (/^(view|open)\b/i.test(t) || !t)
+        links.push(...Array.from(cells[i]!.querySelectorAll('a[href]')));
+    });
+    const rest = texts.filter((t) => t && !/^\d{4}$/.test(t) && !/^(view|open)\b/i.test(t));
+    title = rest[0];
+    authors = rest[1];
+  }
+  if (!title) return undefined;
+  const ref: WorkRef = { title, authors: splitAuthors(authors) };
+  if (year) ref.year = year;
+  // "View Paper" first, then any link in the row (the title is often a link too).
+  const candidates = [...links, ...Array.from(row.querySelectorAll('a[href]'))];
+  for (const a of candidates) {
+    const href = resolveUrl(a.getAttribute('href'), base);
+    if (!href) continue;
+    ref.url = href;
+    const doi = /doi\.org\//i.test(href) ? normalizeDoi(href) : undefined;
+    if (doi) ref.doi = doi;
+    break;
+  }
+  return ref;
+}
+
+/**
+ * Rows of every table or ARIA grid in the section, each with the relation its markup states. Each
+ * row is asked, in order: its data attributes, a relation badge, its container (caption, heading,
+ * tab), its legend colour, its class. A signal that says the same for every row while another signal
+ * tells rows apart is a generic name (`data-testid="citation-row"` on all rows) and is skipped.
+ */
+function parseNetwork(nodes: Node[], label: Element, doc: Document, base: URL): Row[] {
+  const legend = parseLegend(nodesText(nodes, 5000));
+  const found: { ref: WorkRef; signals: (Rel | undefined)[] }[] = [];
+  const tables = queryIn(
+    nodes,
+    'table, [role="table"], [role="grid"], [role="treegrid"]',
+    50,
+  ).filter(
+    // Nested grids are read through their outermost table.
+    (t, _i, arr) => !arr.some((o) => o !== t && o.contains(t)),
+  );
+  for (const table of tables) {
+    const cols = new Map<number, Column>();
+    let stop: Element | undefined = table.parentElement ?? undefined;
+    while (stop && !stop.contains(label) && stop.tagName !== 'BODY')
+      stop = stop.parentElement ?? undefined;
+    for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR)).slice(0, MAX_ROWS)) {
+      const cells = cellsOf(row);
+      if (!cells.length) continue;
+      if (cells.every(isHeaderCell)) {
+        cells.forEach((c, i) => {
+          const col = columnOf(c.textContent ?? '');
+          if (col) cols.set(i, col);
+        });
+        continue;
+      }
+      const ref = rowToRef(row, cells, cols, base);
+      if (!ref) continue;
+      found.push({
+        ref,
+        signals: [
+          relationFromAttributes(row),
+          relationFromLabel(row),
+          relationFromContext(row, stop, doc),
+          relationFromColour(row, legend),
+          relationFromClass(row),
+        ],
+      });
+    }
+  }
+  const informative = [0, 1, 2, 3, 4].map((s) => {
+    const values = new Set(found.map((f) => f.signals[s]).filter(Boolean));
+    return values.size > 0;
+  });
+  const splits = [0, 1, 2, 3, 4].map(
+    (s) => new Set(found.map((f) => f.signals[s]).filter(Boolean)).size > 1,
+  );
+  const anySplit = splits.some(Boolean);
+  return found.map(({ ref, signals }) => {
+    for (let s = 0; s < signals.length; s++) {
+      if (!informative[s]) continue;
+      const allSame = found.every((f) => f.signals[s] === signals[s]);
+      if (allSame && anySplit && !splits[s]) continue;
+      const rel = signals[s];
+      if (rel) return { ref, rel };
+    }
+    return { ref };
+  });
+}
+
+/** Last resort among markers: a class token naming the relation (`row--reference`, `is-citing`). */
+function relationFromClass(row: Element): Rel | undefined {
+  const cls = row.getAttribute('class');
+  return cls ? relationOfWords(cls) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title area
+
+/** Title, authors, year, DOI and PDF link from the visible page, for pages with no embedded metadata. */
+function titleArea(
+  doc: Document,
+  labels: Label[],
+  network: Node[],
+  base: URL,
+  draft: PaperDraft,
+  have: Readonly<PaperDraft>,
+): void {
+  const h1 = doc.querySelector('h1');
+  if (!have.title) {
+    const t = clean(h1?.textContent, 2000);
+    if (t) draft.title = t;
+  }
+  const firstLabel = labels[0]?.el;
+  if (!have.authors?.length && h1) {
+    // The byline follows the title: the first short element after it that reads as a list of names.
+    for (let s = h1.nextElementSibling, i = 0; s && i < 4; s = s.nextElementSibling, i++) {
+      if (firstLabel && (s === firstLabel || s.contains(firstLabel))) break;
+      const t = clean(s.textContent, 2000) ?? '';
+      if (!t || t.length > 1500 || /\d{3}|https?:/.test(t)) continue;
+      const authors = splitAuthors(t.replace(/^(by|authors?:?)\s+/i, ''));
+      if (
+        authors.length &&
+        authors.every((a) => a.family || (a.literal && a.literal.length < 40))
+      ) {
+        draft.authors = authors;
+        break;
+      }
+    }
+  }
+  if (!have.year && h1?.parentElement) {
+    const t = clean(h1.parentElement.textContent, 3000) ?? '';
+    const m = /\b(?:published|year|date)\b[^0-9]{0,20}(1[89]\d\d|20\d\d)\b/i.exec(t);
+    if (m?.[1]) draft.year = Number(m[1]);
+  }
+  if (!have.doi) {
+    for (const a of Array.from(doc.querySelectorAll('a[href*="doi.org/10."]')).slice(0, 50)) {
+      // A DOI link inside the citation network belongs to a listed work, not to this paper.
+      if (network.some((n) => n === a || n.contains(a))) continue;
+      const doi = normalizeDoi(a.getAttribute('href'));
+      if (doi) {
+        draft.doi = doi;
+        break;
+      }
+    }
+  }
+  if (!have.pdfUrl) {
+    for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 2000)) {
+      if (!/\b(download|view) pdf\b|^pdf$/i.test(clean(a.textContent, 100) ?? '')) continue;
+      const href = resolveUrl(a.getAttribute('href'), base);
+      if (href) {
+        draft.pdfUrl = href;
+        break;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function extractSummaryPage(
+  doc: Document,
+  url: URL,
+  base: Readonly<PaperDraft>,
+): SiteResult {
+  const labels = findLabels(doc);
+  const draft: PaperDraft = {};
+  const section = (name: string): Node[] | undefined => {
+    const i = labels.findIndex((l) => l.name === name);
+    return i < 0 ? undefined : sectionNodes(labels[i]!.el, labels[i + 1]?.el);
+  };
+
+  // "Summary" is the abstract; "Quick Summary" is a TLDR and never used.
+  const summary = section('summary') ?? section('abstract');
+  if (summary) {
+    const text = dropAbstractLabel(nodesText(summary));
+    if (text.length > 40) draft.abstract = text;
+  }
+
+  const terms = section('key terms');
+  if (terms) {
+    const keyTerms = parseKeyTerms(terms);
+    if (keyTerms.length) {
+      draft.keyTerms = keyTerms;
+      draft.keyTermsComputed = false;
+    }
+  }
+
+  const i = labels.findIndex((l) => l.name === 'citation network');
+  const nodes = i >= 0 ? sectionNodes(labels[i]!.el, labels[i + 1]?.el) : [];
+  titleArea(doc, labels, nodes, url, draft, { ...base, ...draft });
+  if (i >= 0) {
+    const rows = parseNetwork(nodes, labels[i]!.el, doc, url);
+    const paperYear = draft.year ?? base.year;
+    const citations: WorkRef[] = [];
+    const references: WorkRef[] = [];
+    for (const row of rows) {
+      let rel = row.rel;
+      if (!rel && paperYear && row.ref.year) {
+        // Last resort when the markup marks nothing: a work newer than the paper cites it, an older
+        // one is cited by it. Same-year works are counted as citations, which is a guess: this layout
+        // shows citing works first, and a paper rarely cites work from its own year.
+        rel = row.ref.year >= paperYear ? 'citation' : 'reference';
+      }
+      if (rel === 'reference') references.push(row.ref);
+      else if (rel === 'citation') citations.push(row.ref);
+    }
+    if (citations.length) draft.citations = citations;
+    if (references.length) draft.references = references;
+  }
+
+  const title = draft.title ?? base.title;
+  return title ? { draft, kind: 'paper' } : { draft };
+}
+
+export const summaryPage: SiteExtractor = {
+  id: 'summary-page',
+  // Layout-based: claimed by `detect` on any host, never by URL (its fixtures stand in for test URLs).
+  testUrls: [],
+  matches: () => false,
+  // One pass over the text first: most pages never mention either label.
+  detect: (doc) =>
+    /key terms|citation network/i.test(doc.body?.textContent?.slice(0, 2_000_000) ?? '') &&
+    hasLayout(findLabels(doc)),
+  extract: extractSummaryPage,
+};
