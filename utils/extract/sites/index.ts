@@ -1,4 +1,5 @@
 import type { SiteExtractor } from '../types';
+import { arxiv } from './arxiv';
 import { summaryPage } from './summary-page';
 
 /**
@@ -6,6 +7,7 @@ import { summaryPage } from './summary-page';
  * page; a test checks that each extractor's test URLs are claimed by it alone.
  */
 export const siteExtractors: SiteExtractor[] = [
+  arxiv,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
