@@ -36,6 +36,7 @@ import {
   gotValue,
   median,
   normalizeAbstract,
+  normalizeTitle,
   percentile,
   ratio,
   scoreDetection,
@@ -59,7 +60,7 @@ const USAGE = `usage: npx tsx tests/bench/extract.ts --corpus DIR [--json | --ma
   --filter TEXT  only pages whose id or path contains TEXT (for debugging one site)
   --explain TOOL the same failure list for another tool (html-metadata, metascraper), to audit
                  how its output is mapped
-  --reps N       timed runs per page and tool after the scoring/warm-up run (default 2)`;
+  --reps N       timed runs per page and tool after the scoring/warm-up run (default 1)`;
 
 const TOOLS = ['papershelf', 'html-metadata', 'metascraper'] as const;
 type Tool = (typeof TOOLS)[number];
@@ -415,7 +416,12 @@ function verboseReport(runs: PageRun[], tool: Tool): string {
       lines.push(
         `    expected ${f === 'abstract' && typeof want === 'string' ? `"${clip(want.slice(0, 60))}…"` : show(f, want)}`,
       );
-      lines.push(`    got      ${show(f, value)}`);
+      const source = got.sources?.[f];
+      lines.push(`    got      ${show(f, value)}${source ? `  [from ${source}]` : ''}`);
+      if (f === 'title' && o === 'wrong')
+        lines.push(
+          `    compared "${clip(normalizeTitle(String(want)))}" vs "${clip(normalizeTitle(String(value)))}"`,
+        );
       if (f === 'authors' && Array.isArray(want) && Array.isArray(value)) {
         const a = (want as NameLike[]).map(familyKey);
         const b = (value as NameLike[]).map(familyKey);
@@ -436,6 +442,25 @@ function verboseReport(runs: PageRun[], tool: Tool): string {
   return out.join('\n');
 }
 
+/** For --json: each failed field of one page with the expected and returned values. */
+function failuresOf(run: PageRun, tool: Tool): Record<string, unknown> | undefined {
+  const got = run.results[tool];
+  const outcomes = run.outcomes[tool];
+  if (!got || !outcomes) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const o = outcomes[f];
+    if (o === 'wrong' || o === 'missing' || o === 'invented')
+      out[f] = {
+        outcome: o,
+        expected: expectedValue(run.page.sidecar.expected ?? {}, f),
+        got: gotValue(got, f),
+        source: got.sources?.[f],
+      };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -449,7 +474,7 @@ async function main(): Promise<void> {
         verbose: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         filter: { type: 'string' },
-        reps: { type: 'string', default: '2' },
+        reps: { type: 'string', default: '1' },
         explain: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -555,6 +580,7 @@ async function main(): Promise<void> {
               ms: round3(r.ms[t] ?? NaN),
               extractMs: t === 'papershelf' ? round3(r.extractMs ?? NaN) : undefined,
               outcomes: r.outcomes[t],
+              failures: failuresOf(r, t),
             },
           ]),
         ),

@@ -44,5 +44,15 @@ export function mapPageResult(result: PageResult): Extracted {
     abstract: p?.abstract,
     detected: result.detected === true,
     kind: result.kind,
+    sources: p?.sources
+      ? {
+          title: p.sources.title,
+          authors: p.sources.authors,
+          year: p.sources.year ?? p.sources.issued,
+          doi: p.sources.doi,
+          arxiv_id: p.sources.arxivId,
+          abstract: p.sources.abstract,
+        }
+      : undefined,
   };
 }

@@ -27,6 +27,8 @@ export interface Extracted {
   detected: boolean;
   /** Papershelf only: its page kind, to report listings recognised as listings. */
   kind?: string;
+  /** Papershelf only: where each returned field came from (`Paper.sources`), keyed by scored field. */
+  sources?: Partial<Record<Field, string>>;
   /** Set when the tool threw on this page; every field then counts as "returned nothing". */
   error?: string;
 }
