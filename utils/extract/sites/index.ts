@@ -1,5 +1,6 @@
 import type { SiteExtractor } from '../types';
 import { arxiv } from './arxiv';
+import { pubmed } from './pubmed';
 import { summaryPage } from './summary-page';
 
 /**
@@ -8,6 +9,7 @@ import { summaryPage } from './summary-page';
  */
 export const siteExtractors: SiteExtractor[] = [
   arxiv,
+  pubmed,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
