@@ -1,5 +1,6 @@
 import type { SiteExtractor } from '../types';
 import { arxiv } from './arxiv';
+import { pmc } from './pmc';
 import { pubmed } from './pubmed';
 import { summaryPage } from './summary-page';
 
@@ -10,6 +11,7 @@ import { summaryPage } from './summary-page';
 export const siteExtractors: SiteExtractor[] = [
   arxiv,
   pubmed,
+  pmc,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];

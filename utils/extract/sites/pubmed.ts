@@ -88,31 +88,39 @@ export function parseCitationLine(text: string): CitationLine {
 // ---------------------------------------------------------------------------------------------
 // Reference strings (Vancouver style, as PubMed and PMC print them)
 
-/** "Benson DA, Karsch-Mizrachi I, et al. GenBank. Nucleic Acids Res. 2012;40:D48–D53. doi: 10.1093/…" */
+/**
+ * A reference string as PubMed and PMC print them, Vancouver ("Benson DA, Karsch-Mizrachi I, et al.
+ * GenBank. Nucleic Acids Res. 2012;40:D48–D53. doi: 10.1093/…") or name-year ("Al-Rubeai M, Singh RP
+ * (1995a) Death mechanisms of animal cells. Biotechnol Bioeng 45:463–472"). Authors and title are
+ * only split off when the leading part really reads as a list of MEDLINE names; otherwise the string
+ * is kept raw with whatever year and DOI it holds.
+ */
 export function parseVancouver(raw: string): WorkRef {
   const text = clean(raw, 3000) ?? '';
   const ref: WorkRef = { authors: [], raw: text };
-  const m = /^(.+?)\.\s+(.+?[.?!])\s+(.*)$/.exec(text);
-  const names = m?.[1]?.split(/\s*,\s*/) ?? [];
+  const nameYear = /^(.+?)\s+\(((?:19|20)\d\d)[a-z]?\)\.?\s+(.+?[.?!])\s+(.*)$/.exec(text);
+  const vancouver = nameYear ? null : /^(.+?)\.\s+(.+?[.?!])\s+(.*)$/.exec(text);
+  const m = nameYear ? [nameYear[0], nameYear[1], nameYear[3], nameYear[4]] : vancouver;
+  const names = m?.[1]?.replace(/,?\s+et al\.?$/, '').split(/\s*,\s*/) ?? [];
   const looksLikeAuthors =
     names.length > 0 &&
     names.every(
       (n) =>
-        /^(?:[\p{Lu}][\p{L}'’-]+(?:\s[\p{L}'’-]+)*\s\p{Lu}{1,4}|et al)$/u.test(n) ||
+        /^\p{Lu}[\p{L}'’ -]*\p{Ll}[\p{L}'’-]*\s\p{Lu}{1,4}$/u.test(n) ||
         /consortium|group/i.test(n),
     );
   if (m && looksLikeAuthors) {
-    ref.authors = names
-      .filter((n) => n !== 'et al')
-      .map((n) => medlineName(n))
-      .filter((a): a is Author => !!a);
+    ref.authors = names.map((n) => medlineName(n)).filter((a): a is Author => !!a);
     ref.title = m[2]!.replace(/\.$/, '');
-    const venue = /^([^.]+?)\.\s/.exec(m[3] ?? '');
-    if (venue?.[1] && !/^\d/.test(venue[1])) ref.venue = venue[1];
+    const venue = /^([^.\d]+?)(?:\.\s|\s+\d)/.exec(m[3] ?? '');
+    if (venue?.[1]) ref.venue = venue[1].trim();
   }
-  const year =
-    /(?:^|[.;]\s)((?:19|20)\d\d)\b/.exec(m?.[3] ?? text) ?? /\b((?:19|20)\d\d)\b/.exec(text);
-  if (year?.[1]) ref.year = Number(year[1]);
+  if (nameYear?.[2]) ref.year = Number(nameYear[2]);
+  else {
+    const year =
+      /(?:^|[.;]\s)((?:19|20)\d\d)\b/.exec(m?.[3] ?? text) ?? /\b((?:19|20)\d\d)\b/.exec(text);
+    if (year?.[1]) ref.year = Number(year[1]);
+  }
   const doi = findDoi(text);
   if (doi) ref.doi = doi;
   return ref;
