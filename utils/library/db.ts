@@ -44,6 +44,8 @@ export async function openDatabase(
       string[],
       'versionchange'
     >;
+    // A failed upgrade is reported by the open request; the transaction's own promise is not needed.
+    tx.done.catch(() => undefined);
     const run = async () => {
       for (const m of MIGRATIONS) {
         if (m.version > event.oldVersion && m.version <= version) await m.up(db, tx);
