@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, looksLikePlaceholder } from '../../../utils/extract/dates';
+import { cleanName, parseName, parseNameList } from '../../../utils/extract/names';
+
+describe('parseName', () => {
+  it.each([
+    ['Rachida Ghailane,†', { given: 'Rachida', family: 'Ghailane' }],
+    ['Jean Paul  Malrieu,*,‡ and', { given: 'Jean Paul', family: 'Malrieu' }],
+    ['Vida Castro*#⊥', { given: 'Vida', family: 'Castro' }],
+    ['Powell DJ1', { given: 'DJ', family: 'Powell' }],
+    ['Zukeran, A.', { given: 'A.', family: 'Zukeran' }],
+    ['Glattauer, Robin', { given: 'Robin', family: 'Glattauer' }],
+    ['SMITH, JANE', { given: 'Jane', family: 'Smith' }],
+    ['VASWANI Ashish', { given: 'Ashish', family: 'Vaswani' }],
+    ['Jacques FRIEDEL', { given: 'Jacques', family: 'Friedel' }],
+    ['Geert van Loo', { given: 'Geert', family: 'van Loo' }],
+    ['Michelina C. de la Maza', { given: 'Michelina C.', family: 'de la Maza' }],
+    ['Michael L. Anderson, PhD', { given: 'Michael L.', family: 'Anderson' }],
+    ['X.-X. Zhang', { given: 'X.-X.', family: 'Zhang' }],
+    ['Thomas Kn|[ouml]|pfel', { given: 'Thomas', family: 'Knöpfel' }],
+    ['Alice Smith¹²', { given: 'Alice', family: 'Smith' }],
+  ])('%s', (raw, want) => {
+    expect(parseName(raw)).toEqual(want);
+  });
+  it('keeps organisations and mononyms literal', () => {
+    expect(parseName('The GenBank Consortium')).toEqual({ literal: 'The GenBank Consortium' });
+    expect(parseName('Plato')).toEqual({ literal: 'Plato' });
+  });
+  it('rejects empty or mark-only names', () => {
+    expect(parseName('†‡*')).toBeUndefined();
+    expect(parseName('  ')).toBeUndefined();
+    expect(cleanName('and Daniel Maynau,')).toBe('Daniel Maynau');
+  });
+  it('splits name lists without splitting "Family, Given"', () => {
+    expect(parseNameList('Michael P. Taylor and Mathew J. Wedel')).toEqual([
+      { given: 'Michael P.', family: 'Taylor' },
+      { given: 'Mathew J.', family: 'Wedel' },
+    ]);
+    expect(parseNameList('A. Smith, B. Jones, and C. D. Brown').map((a) => a.family)).toEqual([
+      'Smith',
+      'Jones',
+      'Brown',
+    ]);
+    expect(parseNameList('Glattauer, Robin')).toEqual([{ given: 'Robin', family: 'Glattauer' }]);
+    expect(parseNameList('Smith, J.; Jones, K.').map((a) => a.family)).toEqual(['Smith', 'Jones']);
+  });
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['2020/03/27', '2020-03-27', 'day'],
+    ['2020-03-27T10:00:00Z', '2020-03-27', 'day'],
+    ['2021/08', '2021-08', 'month'],
+    ['2008 January', '2008-01', 'month'],
+    ['2012 Nov 26', '2012-11-26', 'day'],
+    ['January 2008', '2008-01', 'month'],
+    ['Dec 20, 2006', '2006-12-20', 'day'],
+    ['09 March 2001', '2001-03-09', 'day'],
+    ['1 December 2020', '2020-12-01', 'day'],
+    ['2014/6/26', '2014-06-26', 'day'],
+    ['2003', '2003', 'year'],
+    ['Wien, 2016', '2016', 'year'],
+  ])('%s', (raw, date, precision) => {
+    expect(parseDate(raw)).toEqual({ date, precision });
+  });
+  it('rejects impossible and absent dates', () => {
+    expect(parseDate('2020-02-30')).toBeUndefined();
+    expect(parseDate('0000-00-00')).toBeUndefined();
+    expect(parseDate('not a date')).toBeUndefined();
+    expect(parseDate('')).toBeUndefined();
+    expect(parseDate('3020')).toBeUndefined();
+  });
+  it('knows the January-1st placeholder', () => {
+    expect(looksLikePlaceholder({ date: '2020-01-01', precision: 'day' })).toBe(true);
+    expect(looksLikePlaceholder({ date: '2020', precision: 'year' })).toBe(false);
+  });
+});

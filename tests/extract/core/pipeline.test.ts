@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { extractPage, detectPaperCheap } from '../../../utils/extract/index';
+import { mergeDrafts, pickIssued } from '../../../utils/extract/merge';
+import { siteExtractors } from '../../../utils/extract/sites/index';
+import type { SiteExtractor } from '../../../utils/extract/types';
+import { docs, fixture } from './helpers';
+
+const U = 'https://pubs.example.org/doi/abs/10.5555/xyz.1';
+
+describe.each(docs(fixture('highwire-journal.html')))('a journal page on $name', ({ doc }) => {
+  const r = extractPage(doc, 'https://quietseas.example/articles/4886');
+  it('is a paper with provenance for every field', () => {
+    expect(r.kind).toBe('paper');
+    expect(r.detected).toBe(true);
+    const p = r.paper!;
+    expect(p.title).toBe('Reef fish communities are spooked by scuba surveys');
+    expect(p.sources.title).toBe('highwire');
+    expect(p.sources.authors).toBe('highwire');
+    expect(p.url).toBe('https://quietseas.example/articles/4886');
+    for (const [field, value] of Object.entries(p)) {
+      if (field === 'sources' || field === 'keyTermsComputed' || value === undefined) continue;
+      if (Array.isArray(value) && value.length === 0) continue;
+      expect(p.sources, field).toHaveProperty(field);
+    }
+  });
+  it('computes key terms when the page has none', () => {
+    const p = r.paper!;
+    expect(p.keyTermsComputed).toBe(true);
+    expect(p.sources.keyTerms).toBe('computed');
+    for (const t of p.keyTerms) expect(t.weight).toBeGreaterThan(0);
+  });
+  it('never takes the og:description teaser as the abstract', () => {
+    expect(r.paper?.abstract).toMatch(/^Underwater visual surveys/);
+  });
+});
+
+describe.each(docs(fixture('jsonld-scholarly.html')))(
+  'JSON-LD over Highwire on $name',
+  ({ doc }) => {
+    const p = extractPage(doc, 'https://link.example/article/10.1007/BF02727953').paper!;
+    it('takes the title and the whole author list from JSON-LD', () => {
+      expect(p.sources.title).toBe('jsonld');
+      expect(p.authors.map((a) => a.family)).toEqual(['Leinaas', 'Myrheim']);
+      expect(p.sources.authors).toBe('jsonld');
+    });
+    it('dates the work by its earliest year, not the 2007 online deposit', () => {
+      expect(p.year).toBe(1977);
+      expect(p.issued).toEqual({ date: '1977-01', precision: 'month' });
+      expect(p.sources.issued).toBe('highwire');
+    });
+  },
+);
+
+describe.each(docs(fixture('dublincore-dirty.html')))('a Dublin Core page on $name', ({ doc }) => {
+  it('is a paper with a visible abstract preferred over meta descriptions', () => {
+    const r = extractPage(doc, 'https://pubs.example.org/doi/full/10.1021/jp003647e');
+    expect(r.kind).toBe('paper');
+    expect(r.paper?.abstract).toMatch(/^The Heisenberg Hamiltonian/);
+    expect(r.paper?.sources.abstract).toBe('page');
+    expect(r.paper?.authors).toHaveLength(3);
+  });
+});
+
+describe.each(docs(fixture('labelled-record.html')))(
+  'a repository record without meta on $name',
+  ({ doc }) => {
+    it('is a paper from its labelled fields, without the examiner', () => {
+      const r = extractPage(doc, 'http://repository.example/titleinfo/1314397');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.authors).toEqual([{ given: 'Robin', family: 'Glattauer' }]);
+    });
+  },
+);
+
+describe.each(docs(fixture('visible-only.html')))(
+  'a page with visible metadata only on $name',
+  ({ doc }) => {
+    it('is a paper; the footer DOI is not its DOI', () => {
+      const r = extractPage(doc, 'https://acta.example/article/item/app011052023.html');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.doi).toBe('10.5555/app.01105.2023');
+    });
+  },
+);
+
+describe('pages that are not papers', () => {
+  it.each([
+    ['news-with-citation-meta.html', 'https://news.example/articles/d41586-020-02610-z'],
+    ['encyclopedia.html', 'https://en.wikipedia.example/wiki/T-SNE'],
+    ['standards-draft.html', 'https://tools.example/html/draft-example-remotestorage-04'],
+    ['interstitial.html', 'https://pubs.example.org/doi/abs/10.1021/jp003647e'],
+  ])('%s is none', (file, url) => {
+    for (const { doc } of docs(fixture(file))) {
+      const r = extractPage(doc, url);
+      expect(r.kind).toBe('none');
+      expect(r.detected).toBe(false);
+      expect(r.paper).toBeUndefined();
+    }
+  });
+});
+
+describe('other sources', () => {
+  it('reads bepress and eprints pages', () => {
+    for (const { doc } of docs(fixture('bepress.html'))) {
+      const r = extractPage(doc, 'https://law.example/review/1');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.authors).toEqual([{ given: 'John', family: 'Doe' }]);
+    }
+    for (const { doc } of docs(fixture('eprints-record.html'))) {
+      expect(extractPage(doc, 'https://eprints.example.ac.uk/1/').paper?.type).toBe('thesis');
+    }
+  });
+  it('reads a DOI from the page address when the page gives none', () => {
+    const html = fixture('dublincore-dirty.html');
+    for (const { doc } of docs(html.replace(/<meta name="dc.Identifier" scheme="doi"[^>]*>/, ''))) {
+      const r = extractPage(doc, U);
+      expect(r.paper?.doi).toBe('10.5555/xyz.1');
+      expect(r.paper?.sources.doi).toBe('url');
+    }
+  });
+});
+
+describe('site extractors', () => {
+  const fake: SiteExtractor = {
+    id: 'fake',
+    testUrls: ['https://fake.example/paper/1'],
+    matches: (url) => url.hostname === 'fake.example',
+    extract: (_doc, _url, base) => ({
+      draft: { title: `${base.title ?? ''} (corrected)`, abstract: undefined },
+    }),
+  };
+  const lister: SiteExtractor = {
+    id: 'lister',
+    testUrls: ['https://list.example/search?q=x'],
+    matches: (url) => url.hostname === 'list.example',
+    extract: () => ({ draft: {}, kind: 'listing', works: [{ title: 'A', authors: [] }] }),
+  };
+  afterEach(() => {
+    for (const ex of [fake, lister]) {
+      const i = siteExtractors.indexOf(ex);
+      if (i >= 0) siteExtractors.splice(i, 1);
+    }
+  });
+  it('win over generic sources, record site:<id>, and can remove a field', () => {
+    siteExtractors.push(fake);
+    const [{ doc }] = docs(fixture('highwire-journal.html'));
+    const p = extractPage(doc!, 'https://fake.example/paper/1').paper!;
+    expect(p.title).toMatch(/\(corrected\)$/);
+    expect(p.sources.title).toBe('site:fake');
+    expect(p.abstract).toBeUndefined();
+    expect(p.sources.abstract).toBeUndefined();
+  });
+  it('can make a page a listing', () => {
+    siteExtractors.push(lister);
+    const [{ doc }] = docs('<html><head><title>Search</title></head><body></body></html>');
+    expect(extractPage(doc!, 'https://list.example/search?q=x')).toEqual({
+      kind: 'listing',
+      detected: false,
+      works: [{ title: 'A', authors: [] }],
+    });
+  });
+  it('a throwing extractor is skipped', () => {
+    siteExtractors.push({
+      ...fake,
+      extract: () => {
+        throw new Error('boom');
+      },
+    } as SiteExtractor);
+    const [{ doc }] = docs(fixture('highwire-journal.html'));
+    expect(extractPage(doc!, 'https://fake.example/paper/1').kind).toBe('paper');
+    siteExtractors.pop();
+  });
+});
+
+describe('merge rules', () => {
+  it('takes each field whole from the highest source', () => {
+    const m = mergeDrafts([
+      { id: 'dc', draft: { title: 'B', authors: [{ family: 'X' }, { family: 'Y' }] } },
+      { id: 'highwire', draft: { title: 'A', authors: [{ family: 'Z' }] } },
+      { id: 'page', draft: { abstract: 'visible' }, weak: {} },
+      { id: 'jsonld', draft: {}, weak: { abstract: 'description' } },
+    ]);
+    expect(m.draft.title).toBe('A');
+    expect(m.draft.authors).toEqual([{ family: 'Z' }]);
+    expect(m.draft.abstract).toBe('visible');
+    expect(m.sources).toMatchObject({ title: 'highwire', authors: 'highwire', abstract: 'page' });
+  });
+  it('ignores page and Open Graph dates when metadata has one', () => {
+    expect(
+      pickIssued([
+        { id: 'og', draft: { issued: { date: '1990', precision: 'year' } } },
+        { id: 'highwire', draft: { issued: { date: '2020-01-01', precision: 'day' } } },
+        { id: 'dc', draft: { issued: { date: '2020-03-27', precision: 'day' } } },
+      ]),
+    ).toEqual({ issued: { date: '2020-03-27', precision: 'day' }, id: 'dc' });
+  });
+});
+
+describe('never throws', () => {
+  it('on a bad URL or a broken document', () => {
+    const [{ doc }] = docs('<p>x</p>');
+    expect(extractPage(doc!, 'not a url')).toEqual({ kind: 'none', detected: false });
+    expect(extractPage({} as Document, 'https://x.example/')).toEqual({
+      kind: 'none',
+      detected: false,
+    });
+  });
+  it('has a cheap pre-check', () => {
+    const [{ doc }] = docs(fixture('highwire-journal.html'));
+    expect(detectPaperCheap(doc!, new URL('https://quietseas.example/'))).toBe(true);
+    const [{ doc: other }] = docs(fixture('interstitial.html'));
+    expect(detectPaperCheap(other!, new URL('https://quietseas.example/'))).toBe(false);
+  });
+});

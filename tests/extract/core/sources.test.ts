@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { coins, parseContextObject } from '../../../utils/extract/sources/coins';
+import { dublinCore } from '../../../utils/extract/sources/dublincore';
+import { eprints } from '../../../utils/extract/sources/eprints';
+import { highwire, parseCitationReference } from '../../../utils/extract/sources/highwire';
+import { jsonLd } from '../../../utils/extract/sources/jsonld';
+import { openGraph } from '../../../utils/extract/sources/opengraph';
+import { labelledFields, page, visibleAbstract } from '../../../utils/extract/sources/page';
+import { docs, fixture } from './helpers';
+
+const URL_ = new URL('https://quietseas.example/articles/4886');
+
+describe.each(docs(fixture('highwire-journal.html')))('highwire on $name', ({ doc }) => {
+  const d = highwire.extract(doc, URL_);
+  it('reads the citation_* fields', () => {
+    expect(d.title).toBe('Reef fish communities are spooked by scuba surveys');
+    expect(d.authors?.map((a) => a.family)).toEqual(['Emslie', 'Cheal', 'MacNeil']);
+    expect(d.venue).toBe('Journal of Quiet Seas');
+    expect(d.type).toBe('article-journal');
+    expect(d.volume).toBe('6');
+    expect(d.issue).toBe('2');
+    expect(d.doi).toBe('10.5555/jqs.4886');
+    expect(d.issn).toEqual(['0028-0836']);
+    expect(d.pdfUrl).toBe('https://quietseas.example/articles/4886.pdf');
+  });
+  it('skips the January-1st placeholder for a real date in the same year', () => {
+    expect(d.issued).toEqual({ date: '2018-05-24', precision: 'day' });
+    expect(d.year).toBe(2018);
+  });
+  it('strips markup and the label from citation_abstract', () => {
+    expect(d.abstract).toMatch(/^Underwater visual surveys are widely used/);
+  });
+  it('drops the journal name from keywords', () => {
+    expect(d.keywords).toEqual(['Reef fishes', 'Diver disturbance']);
+  });
+  it('turns citation_reference into works', () => {
+    expect(d.references).toHaveLength(2);
+    expect(d.references?.[0]).toMatchObject({
+      title: 'Fish flight distances',
+      year: 2010,
+      venue: 'Coral Reefs',
+      doi: '10.5555/cr.2010.1',
+    });
+    expect(d.references?.[0]?.authors.map((a) => a.family)).toEqual(['Smith', 'Jones']);
+    expect(d.references?.[1]).toMatchObject({ year: 2020, doi: '10.5555/nat.579.265' });
+    expect(d.references?.[1]?.raw).toMatch(/^Wu, F\./);
+  });
+});
+
+describe('citation_reference parsing', () => {
+  it('reads free citation strings', () => {
+    expect(parseCitationReference('Smith J. A thing. J Things 1, 2 (1999).')).toMatchObject({
+      year: 1999,
+    });
+  });
+});
+
+describe.each(docs(fixture('jsonld-scholarly.html')))('JSON-LD on $name', ({ doc }) => {
+  it('finds a ScholarlyArticle as mainEntity of a WebPage', () => {
+    const d = jsonLd.extract(doc, URL_);
+    expect(d.title).toBe('On the theory of identical particles');
+    expect(d.authors?.map((a) => a.family)).toEqual(['Leinaas', 'Myrheim']);
+    expect(d.doi).toBe('10.1007/bf02727953');
+    expect(d.venue).toBe('Il Nuovo Cimento B (1971-1996)');
+    expect(d.volume).toBe('37');
+    expect(d.pages).toBe('1–23');
+    expect(d.issn).toEqual(['1826-9877']);
+    expect(d.publisher).toBe('Società Italiana di Fisica');
+    // `description` is only a weak abstract candidate.
+    expect(d.abstract).toBeUndefined();
+    expect(jsonLd.weak(doc).abstract).toMatch(/^The classical configuration space/);
+  });
+});
+
+describe.each(docs(fixture('jsonld-graph.html')))('JSON-LD @graph on $name', ({ doc }) => {
+  it('prefers a ScholarlyArticle, else an Article that names a DOI', () => {
+    const d = jsonLd.extract(doc, URL_);
+    expect(d.title).toMatch(/ScholarlyArticle wins/);
+  });
+});
+
+describe.each(docs(fixture('dublincore-dirty.html')))('Dublin Core on $name', ({ doc }) => {
+  const d = dublinCore.extract(doc, URL_);
+  it('cleans footnote marks and "and" from creators; DC before DCTERMS', () => {
+    expect(d.authors).toEqual([
+      { given: 'Rachida', family: 'Ghailane' },
+      { given: 'Jean Paul', family: 'Malrieu' },
+      { given: 'Daniel', family: 'Maynau' },
+    ]);
+    expect(d.title).toBe('Heisenberg Hamiltonian for Poly-ynes. Extraction and Tests');
+  });
+  it('takes only DOI-shaped identifiers', () => {
+    expect(d.doi).toBe('10.1021/jp003647e');
+    expect(d.issued).toEqual({ date: '2001-03-09', precision: 'day' });
+    expect(d.type).toBe('article-journal');
+  });
+  it('gives no abstract from a short dc.description', () => {
+    expect(d.abstract).toBeUndefined();
+    expect(dublinCore.weak(doc)).toEqual({});
+  });
+});
+
+describe.each(docs(fixture('coins-single.html')))('COinS on $name', ({ doc }) => {
+  it('reads the one ContextObject of the page', () => {
+    const d = coins.extract(doc, URL_);
+    expect(d).toMatchObject({
+      title: 'Phonon Magnetochiral Effect',
+      venue: 'Physical Review Letters',
+      doi: '10.1103/physrevlett.122.145901',
+      volume: '122',
+      type: 'article-journal',
+      issued: { date: '2019-04-10', precision: 'day' },
+    });
+    expect(d.authors?.map((a) => a.family)).toEqual(['Nomura', 'Zhang']);
+  });
+});
+
+describe('COinS genre', () => {
+  it('treats books and web pages as not scholarly', () => {
+    expect(
+      parseContextObject(
+        'rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook&rft.genre=book&rft.btitle=X',
+      ).scholarly,
+    ).toBe(false);
+    expect(
+      parseContextObject(
+        'rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Adc&rft.type=webpage&rft.title=X',
+      ).scholarly,
+    ).toBe(false);
+    expect(
+      parseContextObject('rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Adissertation&rft.title=X')
+        .draft.type,
+    ).toBe('thesis');
+  });
+});
+
+describe.each(docs(fixture('encyclopedia.html')))('many COinS on $name', ({ doc }) => {
+  it('are references, not the page: no draft', () => {
+    expect(coins.extract(doc, URL_)).toEqual({});
+    expect(jsonLd.extract(doc, URL_)).toEqual({});
+  });
+});
+
+describe.each(docs(fixture('eprints-record.html')))('EPrints on $name', ({ doc }) => {
+  it('reads eprints.* with "Family, Given" creators', () => {
+    const d = eprints.extract(doc, URL_);
+    expect(d.authors).toEqual([
+      { given: 'Jane', family: 'Smith' },
+      { given: 'Piet', family: 'van der Berg' },
+    ]);
+    expect(d).toMatchObject({ type: 'thesis', venue: 'University of Example', year: 2011 });
+    expect(d.pdfUrl).toBe('https://eprints.example.ac.uk/1/1/thesis.pdf');
+  });
+});
+
+describe.each(docs(fixture('highwire-journal.html')))('Open Graph on $name', ({ doc }) => {
+  it('never gives an abstract', () => {
+    const d = openGraph.extract(doc, URL_);
+    expect(d.title).toBe('Reef fish flee | JQS');
+    expect(d.abstract).toBeUndefined();
+    expect(d.url).toBe('https://quietseas.example/articles/4886');
+  });
+});
+
+describe.each(docs(fixture('labelled-record.html')))('labelled fields on $name', ({ doc }) => {
+  it('reads a repository record table and its abstract', () => {
+    const f = labelledFields(doc);
+    expect(f.authors).toEqual(['Glattauer, Robin']);
+    const d = page.extract(doc, URL_);
+    expect(d.title).toBe('Measurement of the decay B -> D l nu in fully reconstructed events');
+    expect(d.authors).toEqual([{ given: 'Robin', family: 'Glattauer' }]);
+    expect(d.year).toBe(2016);
+    expect(d.keywords).toEqual(['B meson physics', 'Belle experiment']);
+    expect(d.abstract).toMatch(/^Die Physik subatomarer Teilchen/);
+  });
+});
+
+describe.each(docs(fixture('visible-only.html')))('visible page on $name', ({ doc }) => {
+  it('reads title heading, byline, DOI line and abstract', () => {
+    const d = page.extract(doc, URL_);
+    expect(d.title).toBe('Novel pneumatic features in the ribs of Brachiosaurus');
+    expect(d.authors?.map((a) => a.family)).toEqual(['Taylor', 'Wedel']);
+    expect(d.doi).toBe('10.5555/app.01105.2023');
+    expect(d.year).toBe(2023);
+    expect(d.abstract).toMatch(/^Pneumatic dorsal ribs/);
+    expect(d.keywords).toEqual(['Sauropoda', 'Dinosauria', 'pneumaticity']);
+  });
+  it('finds the abstract section', () => {
+    expect(visibleAbstract(doc)).toMatch(/^Pneumatic/);
+  });
+});

@@ -1,0 +1,131 @@
+import type { PageKind, PaperDraft } from '../paper';
+import { first, hasPrefix, readMeta, type MetaMap } from './meta';
+import { jsonLdNodes, scholarlyNode } from './sources/jsonld';
+import { pageContextObject } from './sources/coins';
+import { headingTitle, labelledFields, visibleAbstract } from './sources/page';
+
+/**
+ * Is this page one scholarly work, a list of works, or neither?
+ *
+ * A page is a paper when it carries a STRONG scholarly signal about itself:
+ * - Highwire/bepress `citation_title` with one more citation fact (author, DOI, journal, date, PDF);
+ * - a JSON-LD ScholarlyArticle (or Thesis, Report, Chapter, Dataset), or an Article naming a DOI;
+ * - EPrints `eprints.title` with creators;
+ * - Dublin Core title + creator with a DOI identifier or a scholarly `dc.type` (Atypon's
+ *   "research-article"), or PRISM's journal name with a DOI;
+ * - one COinS span describing a scholarly work with a DOI;
+ * - a repository record laid out as labelled fields (Title + Author(s) + a date, DOI or venue);
+ * - a visible title, an Abstract section and a DOI printed beside the title;
+ * - a site extractor that recognised the page and found a title.
+ * Things that are NOT enough on their own, because news, blogs, encyclopaedias and standards carry
+ * them: Dublin Core without a DOI (IETF drafts), many COinS (Wikipedia's references),
+ * `og:type=article`, JSON-LD NewsArticle/Article, DOIs in the text.
+ * And a page whose own type says it is news (`dc.type`/`prism.section` "News", Nature's news items
+ * with full citation metadata) is not a paper, whatever else it carries.
+ */
+
+const NEWS_TYPE =
+  /^(?:news|news ?feature|news ?explainer|news ?in ?brief|news ?article|blog|blog ?post(?:ing)?|podcast|career ?(?:column|feature)|obituary|newsarticle|reportagenewsarticle)$/i;
+
+export interface Signals {
+  strong: string[];
+  news: boolean;
+}
+
+export function scholarlySignals(doc: Document, meta: MetaMap = readMeta(doc)): Signals {
+  const strong: string[] = [];
+  const has = (...names: string[]): boolean => names.some((n) => !!first(meta, n));
+  for (const p of ['citation_', 'bepress_citation_']) {
+    if (
+      has(p + 'title') &&
+      has(
+        p + 'author',
+        p + 'authors',
+        p + 'doi',
+        p + 'journal_title',
+        p + 'publication_date',
+        p + 'date',
+        p + 'pdf_url',
+        p + 'arxiv_id',
+        p + 'dissertation_institution',
+        p + 'conference_title',
+      )
+    )
+      strong.push('highwire');
+  }
+  if (has('eprints.title') && has('eprints.creators_name')) strong.push('eprints');
+  const dcDoi = (meta.get('dc.identifier') ?? []).some((v) =>
+    /^(?:doi:\s*|info:doi\/|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//i.test(v.trim()),
+  );
+  const dcScholarlyType = /article|paper|thesis|dissertation|preprint|report/i.test(
+    first(meta, 'dc.type') ?? '',
+  );
+  if (
+    has('dc.title', 'dcterms.title') &&
+    has('dc.creator', 'dcterms.creator') &&
+    (dcDoi || dcScholarlyType || has('citation_journal_title'))
+  )
+    strong.push('dc');
+  if (
+    has('prism.publicationname') &&
+    (has('prism.doi') || dcDoi) &&
+    has('dc.title', 'citation_title', 'prism.title')
+  )
+    strong.push('prism');
+  const ld = scholarlyNode(jsonLdNodes(doc));
+  if (ld) strong.push('jsonld');
+  const co = strong.length ? undefined : pageContextObject(doc);
+  if (co?.scholarly && co.draft.title && co.draft.doi) strong.push('coins');
+
+  const types = [
+    first(meta, 'dc.type'),
+    first(meta, 'prism.section'),
+    first(meta, 'citation_article_type'),
+  ];
+  const news = !ld && types.some((t) => !!t && NEWS_TYPE.test(t.trim()));
+  return { strong, news };
+}
+
+/** Evidence from the visible page alone, for pages without any scholarly metadata. */
+export function visibleEvidence(doc: Document, draft: PaperDraft): string | undefined {
+  const f = labelledFields(doc);
+  if (f.title && f.authors?.length && (f.date || f.doi || f.venue)) return 'fields';
+  // A title heading with a byline, a DOI printed beside it, and a visible abstract.
+  if (headingTitle(doc) && draft.authors?.length && draft.doi && visibleAbstract(doc))
+    return 'visible';
+  return undefined;
+}
+
+export interface Decision {
+  kind: PageKind;
+  why: string[];
+}
+
+/**
+ * The page kind from the signals, the merged draft and what site extractors said. A paper needs a
+ * title; a site extractor's explicit `kind` wins over everything.
+ */
+export function decide(
+  doc: Document,
+  draft: PaperDraft,
+  signals: Signals,
+  site: { kind?: PageKind; recognised: boolean },
+): Decision {
+  if (site.kind) return { kind: site.kind, why: ['site'] };
+  if (!draft.title) return { kind: 'none', why: ['no title'] };
+  if (signals.news) return { kind: 'none', why: ['news type'] };
+  if (signals.strong.length) return { kind: 'paper', why: signals.strong };
+  if (site.recognised) return { kind: 'paper', why: ['site'] };
+  const visible = visibleEvidence(doc, draft);
+  if (visible) return { kind: 'paper', why: [visible] };
+  return { kind: 'none', why: [] };
+}
+
+/** A cheap first look (no parsing of values): could this page be a paper? For a tiny content script. */
+export function detectPaperCheap(doc: Document, url: URL): boolean {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const meta = readMeta(doc);
+  if (hasPrefix(meta, 'citation_', 'bepress_citation_', 'eprints.', 'prism.')) return true;
+  if (first(meta, 'dc.identifier') && first(meta, 'dc.creator')) return true;
+  return !!scholarlyNode(jsonLdNodes(doc));
+}

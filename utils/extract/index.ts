@@ -1,0 +1,222 @@
+import type { Author, PageKind, PageResult, Paper, PaperDraft, WorkRef } from '../paper';
+import { scholarlySignals, decide } from './detect';
+import { computeKeyTerms } from './keyterms';
+import { applySite, hasValue, mergeDrafts, type SourceDraft } from './merge';
+import { linkHref, readMeta } from './meta';
+import { normalizeDoi } from '../paper-ids';
+import { siteExtractors } from './sites/index';
+import { coins } from './sources/coins';
+import { dublinCore } from './sources/dublincore';
+import { eprints } from './sources/eprints';
+import { highwire } from './sources/highwire';
+import { jsonLd } from './sources/jsonld';
+import { openGraph } from './sources/opengraph';
+import { headingTitle, page, subtitleAfter } from './sources/page';
+import { prism } from './sources/prism';
+import type { MetadataSource } from './types';
+
+export { detectPaperCheap } from './detect';
+
+/**
+ * The extraction pipeline: one `Document` and its URL in, one `PageResult` out.
+ *
+ * 1. every generic source reads the page (meta tags are read once, see meta.ts);
+ * 2. merge.ts merges their drafts in the written-down order and records provenance;
+ * 3. each site extractor that claims the page (by URL or by layout) corrects the merged draft, and
+ *    may override the page kind (listings);
+ * 4. detect.ts decides paper / listing / none;
+ * 5. a paper gets its defaults, and key terms computed from title and abstract when the page has none.
+ *
+ * Never throws: a failing source or site extractor is skipped, and any other error gives `none`.
+ */
+
+type GenericSource = MetadataSource & { weak?(doc: Document, url: URL): PaperDraft };
+
+/** Generic sources, in merge order (merge.ts sorts by SOURCE_ORDER anyway). */
+export const genericSources: readonly GenericSource[] = [
+  jsonLd,
+  highwire,
+  dublinCore,
+  prism,
+  eprints,
+  coins,
+  openGraph,
+  page,
+];
+
+function attempt<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+const NONE: PageResult = { kind: 'none', detected: false };
+
+export function extractPage(doc: Document, url: string | URL): PageResult {
+  try {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return run(doc, u);
+  } catch {
+    return { ...NONE };
+  }
+}
+
+function run(doc: Document, url: URL): PageResult {
+  const meta = readMeta(doc);
+  const drafts: SourceDraft[] = [];
+  for (const source of genericSources) {
+    const draft = attempt(() => source.extract(doc, url)) ?? {};
+    const weak = source.weak ? attempt(() => source.weak?.(doc, url)) : undefined;
+    drafts.push(weak ? { id: source.id, draft, weak } : { id: source.id, draft });
+  }
+  const merged = mergeDrafts(drafts);
+  sanitize(merged.draft, merged.sources);
+  complete(doc, url, merged.draft, merged.sources);
+
+  let siteKind: PageKind | undefined;
+  let works: WorkRef[] | undefined;
+  let recognised = false;
+  for (const ex of siteExtractors) {
+    const claims = attempt(() => ex.matches(url)) || attempt(() => ex.detect?.(doc, url));
+    if (!claims) continue;
+    const result = attempt(() => ex.extract(doc, url, merged.draft));
+    if (!result) continue;
+    applySite(merged, result.draft ?? {}, `site:${ex.id}`);
+    if (result.kind) siteKind = result.kind;
+    if (result.works) works = result.works;
+    if (hasValue(result.draft?.title)) recognised = true;
+  }
+
+  const signals = scholarlySignals(doc, meta);
+  const decision = decide(doc, merged.draft, signals, { kind: siteKind, recognised });
+  if (decision.kind === 'listing') return { kind: 'listing', detected: false, works: works ?? [] };
+  if (decision.kind !== 'paper') return { ...NONE };
+
+  const d = merged.draft;
+  const sources = merged.sources;
+  const paper: Paper = {
+    ...d,
+    title: d.title ?? '',
+    authors: d.authors ?? [],
+    keywords: d.keywords ?? [],
+    keyTerms: d.keyTerms ?? [],
+    references: d.references ?? [],
+    citations: d.citations ?? [],
+    sources,
+  };
+  if (!paper.url) {
+    const canonical = linkHref(doc, 'canonical', url);
+    paper.url = canonical ?? stripHash(url);
+    sources.url = canonical ? 'page' : 'page';
+  }
+  if (!paper.keyTerms.length) {
+    const terms = attempt(() => computeKeyTerms(paper.title, paper.abstract));
+    if (terms?.length) {
+      paper.keyTerms = terms;
+      paper.keyTermsComputed = true;
+      sources.keyTerms = 'computed';
+    }
+  }
+  return { kind: 'paper', detected: true, paper };
+}
+
+/** `/doi/10.…`, `/abstract/10.…`, `doi.org/10.…`: a DOI that names the page itself in its address. */
+const DOI_PATH =
+  /(?:^https?:\/\/(?:dx\.)?doi\.org|\/(?:doi|abs|abstract|full|fulltext|article|articles|epdf|pdf))\/(10\.\d{4,9}\/[^?#]+)/i;
+
+/** A DOI from the page's canonical address or its own URL, when no metadata gave one. */
+export function doiFromAddress(doc: Document, url: URL): string | undefined {
+  const meta = readMeta(doc);
+  for (const address of [meta.get('og:url')?.[0], linkHref(doc, 'canonical', url), url.href]) {
+    const m = address ? DOI_PATH.exec(address) : null;
+    if (m?.[1]) {
+      let raw = m[1];
+      try {
+        raw = decodeURIComponent(raw);
+      } catch {
+        // keep the raw path
+      }
+      const doi = normalizeDoi(raw);
+      if (doi) return doi;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Fills what the sources leave out but the page shows plainly: a DOI in the page's own address
+ * (Atypon's `/doi/abs/10.…`, APS's `/abstract/10.…`), and a title whose subtitle the metadata cut
+ * off when the visible title heading is the metadata title plus ": subtitle".
+ */
+function complete(
+  doc: Document,
+  url: URL,
+  d: PaperDraft,
+  sources: Partial<Record<keyof Paper, string>>,
+): void {
+  if (!d.doi) {
+    const doi = doiFromAddress(doc, url);
+    if (doi) {
+      d.doi = doi;
+      sources.doi = 'url';
+    }
+  }
+  if (d.title) {
+    const heading = headingTitle(doc);
+    const h = heading?.text;
+    if (
+      h &&
+      h.length > d.title.length + 3 &&
+      h.startsWith(d.title) &&
+      /^\s*[:.–—-]\s+\S/.test(h.slice(d.title.length))
+    ) {
+      d.title = h;
+      sources.title = 'page';
+    } else if (heading && h?.toLowerCase() === d.title.toLowerCase()) {
+      const sub = subtitleAfter(heading.el);
+      if (sub && !d.title.includes(sub)) {
+        d.title = `${d.title}: ${sub}`;
+        sources.title = 'page';
+      }
+    }
+  }
+}
+
+function stripHash(url: URL): string {
+  const u = new URL(url.href);
+  u.hash = '';
+  return u.href;
+}
+
+/**
+ * Cross-field checks after the merge: an abstract that is just the title, a citation string or too
+ * short to be one is dropped; empty author entries are removed; a title from Open Graph or the
+ * `<title>` loses a trailing " | Site name".
+ */
+function sanitize(d: PaperDraft, sources: Partial<Record<keyof Paper, string>>): void {
+  if (d.abstract) {
+    const a = d.abstract;
+    const t = (d.title ?? '').toLowerCase();
+    if (
+      a.length < 80 ||
+      (t && a.toLowerCase() === t) ||
+      /^(?:cite this|citation:|to cite)/i.test(a)
+    ) {
+      delete d.abstract;
+      delete sources.abstract;
+    }
+  }
+  if (d.authors) {
+    d.authors = d.authors.filter((a: Author) => a.family || a.literal || a.given);
+    if (!d.authors.length) {
+      delete d.authors;
+      delete sources.authors;
+    }
+  }
+  if (d.title && (sources.title === 'og' || sources.title === 'page')) {
+    const parts = d.title.split(/\s+[|]\s+/);
+    if (parts.length > 1 && (parts[0]?.length ?? 0) > 15) d.title = parts[0];
+  }
+}

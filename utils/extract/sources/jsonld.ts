@@ -1,0 +1,292 @@
+import type { Author, PaperDraft, PaperType, WorkRef } from '../../paper';
+import {
+  normalizeDoi,
+  normalizeIsbn,
+  normalizeIssn,
+  normalizePmid,
+  parseArxivId,
+} from '../../paper-ids';
+import { parseDate, yearOf } from '../dates';
+import { pageIndex, resolveUrl } from '../meta';
+import { parseName } from '../names';
+import { clean, cleanTitle, dropAbstractLabel, splitKeywords, stripMarkup } from '../text';
+import type { MetadataSource } from '../types';
+
+/**
+ * schema.org JSON-LD (`<script type="application/ld+json">`): ScholarlyArticle and its kin, found at
+ * the top level, in `@graph`, in arrays or as a page's `mainEntity`. A plain `Article` counts only when
+ * it names a DOI (Semantic Scholar's pages), since news sites, blogs and Wikipedia use `Article` too.
+ * Test pages: link.springer.com/article/… (ScholarlyArticle as mainEntity of a WebPage),
+ * www.semanticscholar.org/paper/… (Article in @graph).
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Node = { [key: string]: Json };
+
+const MAX_SCRIPTS = 20;
+const MAX_SCRIPT_CHARS = 2_000_000;
+const MAX_NODES = 5000;
+
+/** Types that are one scholarly work, with the CSL type they map to. */
+const SCHOLARLY: Record<string, PaperType> = {
+  scholarlyarticle: 'article-journal',
+  medicalscholarlyarticle: 'article-journal',
+  thesis: 'thesis',
+  report: 'report',
+  chapter: 'chapter',
+  dataset: 'dataset',
+};
+
+function types(node: Node): string[] {
+  const t = node['@type'];
+  const list = Array.isArray(t) ? t : [t];
+  return list
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.replace(/^.*[/#:]/, '').toLowerCase());
+}
+
+const isNode = (v: Json | undefined): v is Node =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+const cache = new WeakMap<Document, Node[]>();
+
+/** Every object node in the JSON-LD scripts of the page, breadth-first, capped; parsed once per page. */
+export function jsonLdNodes(doc: Document): Node[] {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const nodes: Node[] = [];
+  cache.set(doc, nodes);
+  for (const s of pageIndex(doc).ldScripts.slice(0, MAX_SCRIPTS)) {
+    const text = s.textContent ?? '';
+    if (!text || text.length > MAX_SCRIPT_CHARS) continue;
+    let data: Json;
+    try {
+      // Some sites wrap JSON-LD in HTML comments or CDATA markers.
+      data = JSON.parse(
+        text
+          .replace(/^\s*(?:<!--|\/\*<!\[CDATA\[\*\/)/, '')
+          .replace(/(?:-->|\/\*\]\]>\*\/)\s*$/, ''),
+      ) as Json;
+    } catch {
+      continue;
+    }
+    const queue: Json[] = [data];
+    while (queue.length && nodes.length < MAX_NODES) {
+      const v = queue.shift();
+      if (Array.isArray(v)) queue.push(...v.slice(0, 500));
+      else if (isNode(v)) {
+        nodes.push(v);
+        for (const key of [
+          '@graph',
+          'mainEntity',
+          'mainEntityOfPage',
+          'about',
+          'hasPart',
+          'itemListElement',
+          'item',
+        ]) {
+          const child = v[key];
+          if (child && typeof child === 'object') queue.push(child);
+        }
+      }
+    }
+  }
+  return nodes;
+}
+
+const str = (v: Json | undefined): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+
+function strs(v: Json | undefined): string[] {
+  if (Array.isArray(v)) return v.flatMap((x) => strs(x));
+  if (isNode(v)) {
+    const inner =
+      str(v['@value']) ?? str(v['value']) ?? str(v['url']) ?? str(v['@id']) ?? str(v['name']);
+    return inner ? [inner] : [];
+  }
+  const s = str(v);
+  return s ? [s] : [];
+}
+
+function nameOf(v: Json | undefined): string | undefined {
+  if (isNode(v)) return str(v['name']);
+  if (Array.isArray(v)) return nameOf(v[0]);
+  return str(v);
+}
+
+function person(v: Json): Author | undefined {
+  if (typeof v === 'string') return parseName(v);
+  if (!isNode(v)) return undefined;
+  const given = clean(str(v['givenName']), 200);
+  const family = clean(str(v['familyName']), 200);
+  if (family) return given ? { given, family } : { family };
+  const name = str(v['name']);
+  if (!name) return undefined;
+  return types(v).includes('organization')
+    ? { literal: clean(name, 300) ?? name }
+    : parseName(name);
+}
+
+/** DOI, arXiv, PMID from `identifier`, `sameAs`, `@id`, `url` (strings, PropertyValues, arrays). */
+function identifiers(node: Node, d: PaperDraft): void {
+  for (const key of ['identifier', 'sameAs', '@id', 'url']) {
+    const v = node[key];
+    const list: Json[] = Array.isArray(v) ? v : [v ?? null];
+    for (const item of list.slice(0, 50)) {
+      let value: string | undefined;
+      let prop = '';
+      if (isNode(item)) {
+        prop = (str(item['propertyID']) ?? str(item['name']) ?? '').toLowerCase();
+        value = str(item['value']) ?? str(item['@value']) ?? str(item['url']);
+      } else value = str(item);
+      if (!value) continue;
+      if (!d.doi && (prop === 'doi' || /(?:^|doi\.org\/|doi:\s*)10\.\d{4,9}\//i.test(value))) {
+        const doi = normalizeDoi(value);
+        if (doi) d.doi = doi;
+      } else if (!d.arxivId && (prop === 'arxiv' || /arxiv/i.test(value))) {
+        const ax = parseArxivId(prop === 'arxiv' ? `arXiv:${value}` : value);
+        if (ax) d.arxivId = ax.id;
+      } else if (!d.pmid && (prop === 'pmid' || /pubmed/i.test(value))) {
+        const pmid = normalizePmid(value);
+        if (pmid) d.pmid = pmid;
+      } else if (!d.isbn && prop === 'isbn') {
+        const isbn = normalizeIsbn(value);
+        if (isbn) d.isbn = [isbn];
+      }
+    }
+  }
+}
+
+function ref(v: Json): WorkRef | undefined {
+  if (typeof v === 'string') {
+    const raw = clean(v, 3000);
+    return raw ? { authors: [], raw } : undefined;
+  }
+  if (!isNode(v)) return undefined;
+  const r: WorkRef = { authors: [] };
+  const title = clean(str(v['name']) ?? str(v['headline']), 1000);
+  if (title) r.title = title;
+  const authors = v['author'];
+  for (const a of (Array.isArray(authors) ? authors : authors ? [authors] : []).slice(0, 100)) {
+    const p = person(a);
+    if (p) r.authors.push(p);
+  }
+  const y = yearOf(parseDate(str(v['datePublished'])));
+  if (y) r.year = y;
+  const d: PaperDraft = {};
+  identifiers(v, d);
+  if (d.doi) r.doi = d.doi;
+  if (d.pmid) r.pmid = d.pmid;
+  if (d.arxivId) r.arxivId = d.arxivId;
+  return r.title || r.doi ? r : undefined;
+}
+
+/** The node describing the page's work, if any. */
+export function scholarlyNode(
+  nodes: readonly Node[],
+): { node: Node; type?: PaperType } | undefined {
+  for (const node of nodes) {
+    for (const t of types(node)) {
+      const type = SCHOLARLY[t];
+      if (type) return { node, type };
+    }
+  }
+  // A generic Article that names a DOI is a paper record (Semantic Scholar).
+  for (const node of nodes) {
+    if (!types(node).includes('article')) continue;
+    const d: PaperDraft = {};
+    identifiers(node, d);
+    if (d.doi || d.arxivId) return { node };
+  }
+  return undefined;
+}
+
+export function jsonLdDraft(node: Node, type: PaperType | undefined, url: URL): PaperDraft {
+  const d: PaperDraft = {};
+  if (type) d.type = type;
+  const title = cleanTitle(str(node['headline']) ?? str(node['name']));
+  if (title) d.title = title;
+  const rawAuthors = node['author'] ?? node['creator'];
+  const authors: Author[] = [];
+  for (const a of (Array.isArray(rawAuthors) ? rawAuthors : rawAuthors ? [rawAuthors] : []).slice(
+    0,
+    3000,
+  )) {
+    const p = person(a);
+    if (p) authors.push(p);
+  }
+  if (authors.length) d.authors = authors;
+  const issued = parseDate(
+    clean(
+      str(node['datePublished']) ?? str(node['dateCreated']) ?? str(node['publicationDate']),
+      100,
+    ),
+  );
+  if (issued) {
+    d.issued = issued;
+    d.year = yearOf(issued);
+  }
+  // isPartOf may be the Periodical, or an issue/volume nested inside one another.
+  let part: Json | undefined = node['isPartOf'];
+  for (let depth = 0; depth < 4 && isNode(part); depth++) {
+    const t = types(part);
+    const n = str(part['name']);
+    if (t.includes('publicationissue')) d.issue ??= str(part['issueNumber']);
+    if (t.includes('publicationvolume')) d.volume ??= str(part['volumeNumber']);
+    d.volume ??= str(part['volumeNumber']);
+    if (n && !d.venue) d.venue = clean(n, 500);
+    const issn = strs(part['issn'])
+      .map((s) => normalizeIssn(s))
+      .filter((s): s is string => !!s);
+    if (issn.length && !d.issn) d.issn = issn;
+    part = part['isPartOf'];
+  }
+  if (!d.venue) {
+    const pub = clean(str(node['publication']) ?? nameOf(node['sourceOrganization']), 500);
+    if (pub) d.venue = pub;
+  }
+  const start = str(node['pageStart']);
+  const end = str(node['pageEnd']);
+  const pages =
+    str(node['pagination']) ?? (start && end && start !== end ? `${start}–${end}` : start);
+  if (pages) d.pages = pages;
+  const publisher = clean(nameOf(node['publisher']), 300);
+  if (publisher) d.publisher = publisher;
+  identifiers(node, d);
+  const abstract = stripMarkup(str(node['abstract']));
+  if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
+  const kw = node['keywords'];
+  const keywords = splitKeywords(Array.isArray(kw) ? strs(kw) : strs(kw));
+  if (keywords.length) d.keywords = keywords;
+  for (const key of ['encoding', 'associatedMedia', 'distribution']) {
+    const media = node[key];
+    for (const m of Array.isArray(media) ? media : media ? [media] : []) {
+      if (!isNode(m)) continue;
+      const format = (str(m['encodingFormat']) ?? str(m['fileFormat']) ?? '').toLowerCase();
+      const href = str(m['contentUrl']) ?? str(m['url']);
+      if (format.includes('pdf') && href && !d.pdfUrl) d.pdfUrl = resolveUrl(href, url);
+    }
+  }
+  const cites = node['citation'];
+  const refs = (Array.isArray(cites) ? cites : cites ? [cites] : [])
+    .slice(0, 2000)
+    .map(ref)
+    .filter((r): r is WorkRef => !!r);
+  if (refs.length) d.references = refs;
+  for (const k of Object.keys(d) as (keyof PaperDraft)[]) if (d[k] === undefined) delete d[k];
+  return d;
+}
+
+export const jsonLd: MetadataSource & { weak(doc: Document): PaperDraft } = {
+  id: 'jsonld',
+  extract(doc, url) {
+    const found = scholarlyNode(jsonLdNodes(doc));
+    return found ? jsonLdDraft(found.node, found.type, url) : {};
+  },
+  /** `description`: Springer's is the abstract, other sites' a teaser. */
+  weak(doc) {
+    const found = scholarlyNode(jsonLdNodes(doc));
+    const abstract = found ? stripMarkup(str(found.node['description'])) : undefined;
+    return abstract && abstract.length > 80 ? { abstract: dropAbstractLabel(abstract) } : {};
+  },
+};

@@ -1,0 +1,346 @@
+import type { PaperDraft } from '../../paper';
+import { findDoi, normalizeDoi } from '../../paper-ids';
+import { parseDate, yearOf } from '../dates';
+import { parseNameList } from '../names';
+import { pageIndex, readMeta } from '../meta';
+import {
+  blockText,
+  clean,
+  collapse,
+  dropAbstractLabel,
+  splitKeywords,
+  stripMarkup,
+  textOf,
+} from '../text';
+import type { MetadataSource } from '../types';
+
+/**
+ * The visible page: what a reader sees when the head carries no metadata (legacy layouts,
+ * repository splash pages, trimmed pages). Read by structure, not by one site's class names:
+ * - a heading "Abstract"/"Summary" and the text after it, or an element whose id/class is `abstract`;
+ * - labelled fields, as repositories lay them out: `Title | …`, `Author(s) | …`, `DOI | …` in table
+ *   rows, definition lists, or label/value element pairs;
+ * - the `<h1>` (or `<title>`) as the title, and a `doi:` written next to the title.
+ * Lowest in the merge order. Test pages: repositum.tuwien.ac.at/obvutwhs/content/titleinfo/…,
+ * pos.sissa.it/…, app.pan.pl/article/item/…
+ */
+
+const MAX_HEADINGS = 400;
+const MAX_LABELS = 3000;
+const ABSTRACT_HEADING =
+  /^(?:abstract|summary|résumé|zusammenfassung|kurzfassung|resumen|resumo)(?:\s*\([^)]{1,20}\))?(?:\s+top)?\s*[:.]?$/i;
+const NOT_ABSTRACT =
+  /popular summary|lay summary|author summary|plain language|tl;?dr|highlights|graphical abstract|visual abstract/i;
+
+/** Label (lowercased, without colon) -> draft field. */
+const LABELS: Record<
+  string,
+  'title' | 'authors' | 'date' | 'doi' | 'abstract' | 'keywords' | 'venue'
+> = {
+  title: 'title',
+  'main title': 'title',
+  titel: 'title',
+  author: 'authors',
+  authors: 'authors',
+  'author(s)': 'authors',
+  creator: 'authors',
+  creators: 'authors',
+  autor: 'authors',
+  autoren: 'authors',
+  'autor(en)': 'authors',
+  year: 'date',
+  date: 'date',
+  published: 'date',
+  'publication date': 'date',
+  'date of publication': 'date',
+  'date of publication (online)': 'date',
+  'date issued': 'date',
+  'issue date': 'date',
+  'year of publication': 'date',
+  erscheinungsjahr: 'date',
+  doi: 'doi',
+  abstract: 'abstract',
+  keywords: 'keywords',
+  'key words': 'keywords',
+  'keywords (en)': 'keywords',
+  'keywords (de)': 'keywords',
+  'subject keywords': 'keywords',
+  schlagwörter: 'keywords',
+  journal: 'venue',
+  conference: 'venue',
+  source: 'venue',
+  'published in': 'venue',
+};
+
+export interface LabelledFields {
+  title?: string;
+  authors?: string[];
+  date?: string;
+  doi?: string;
+  abstract?: string;
+  keywords?: string[];
+  venue?: string;
+}
+
+/** The value element that belongs to a label element: its next element sibling, or its parent's. */
+function valueOf(label: Element): Element | null {
+  return (
+    label.nextElementSibling ??
+    (label.parentElement?.children.length === 1 ? label.parentElement.nextElementSibling : null)
+  );
+}
+
+const fieldsCache = new WeakMap<Document, LabelledFields>();
+
+/** Label/value pairs: `<td>Title</td><td>…</td>`, `<dt>DOI</dt><dd>…</dd>`, `<em>Title</em><strong>…</strong>`. */
+export function labelledFields(doc: Document): LabelledFields {
+  const hit = fieldsCache.get(doc);
+  if (hit) return hit;
+  const out: LabelledFields = {};
+  fieldsCache.set(doc, out);
+  const els = pageIndex(doc).labels;
+  const n = Math.min(els.length, MAX_LABELS);
+  for (let i = 0; i < n; i++) {
+    const el = els[i];
+    // A label is a short leaf: skip cells that hold markup trees (layout tables) before reading text.
+    if (!el || el.firstElementChild?.firstElementChild) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 40) continue;
+    const label = collapse(raw).replace(/\s*:$/, '').toLowerCase();
+    const field = LABELS[label];
+    if (!field) continue;
+    let valueEl = valueOf(el);
+    let value: string | undefined;
+    const inline = !/^(?:td|th|dt)$/.test(el.localName);
+    if (inline && el.parentElement) {
+      // "<strong>Key words:</strong> a, b, c": the value is the text after the label in its parent.
+      const whole = blockText(el.parentElement, 5000) ?? '';
+      const head = collapse(raw);
+      if (whole.startsWith(head) && whole.length > head.length + 1) {
+        value = whole.slice(head.length).replace(/^\s*:?\s*/, '');
+        valueEl = el.parentElement;
+      }
+    }
+    if (!valueEl || /^(?:th|dt)$/.test(valueEl.localName)) continue;
+    value ??= blockText(valueEl, 5000);
+    if (!value || value.toLowerCase() === label) continue;
+    if (field === 'title') out.title ??= value;
+    else if (field === 'authors') {
+      // One name per link or list item when the value is marked up that way.
+      const items = valueEl === el.parentElement ? [] : valueEl.querySelectorAll('a,li,span');
+      const names = Array.from(items)
+        .slice(0, 500)
+        .filter((x) => x.children.length === 0)
+        .map((x) => clean(x.textContent ?? '', 200) ?? '')
+        .filter((x) => x && !/^(?:\/|;|,|and)$/i.test(x));
+      (out.authors ??= []).push(...(names.length ? names : [value]));
+    } else if (field === 'date') out.date ??= value;
+    else if (field === 'doi') out.doi ??= value;
+    else if (field === 'abstract') out.abstract ??= value;
+    else if (field === 'venue') out.venue ??= value;
+    else (out.keywords ??= []).push(...value.split(/\s*[/;]\s*|,\s+/));
+  }
+  return out;
+}
+
+/**
+ * The text after a heading: its following siblings up to the next heading; if the heading is alone
+ * in its container (a heading cell in a table row), the container's following siblings.
+ */
+function textAfter(h: Element): string | undefined {
+  const parts: string[] = [];
+  let len = 0;
+  let anchor: Element = h;
+  for (let up = 0; up < 3 && !anchor.nextElementSibling && anchor.parentElement; up++)
+    anchor = anchor.parentElement;
+  let sib = anchor.nextElementSibling;
+  for (let k = 0; sib && k < 50 && len < 10_000; k++, sib = sib.nextElementSibling) {
+    if (/^h[1-6]$/.test(sib.localName)) break;
+    const t = blockText(sib, 10_000, notAbstractText);
+    if (t) {
+      parts.push(t);
+      len += t.length;
+    }
+  }
+  const text = clean(parts.join(' '));
+  return text && text.length > 80 ? text : undefined;
+}
+
+/** The text under a heading "Abstract"/"Summary", or of an element whose id/class says abstract. */
+export function visibleAbstract(doc: Document): string | undefined {
+  const index = pageIndex(doc);
+  const headings = index.headings;
+  const n = Math.min(headings.length, MAX_HEADINGS);
+  for (let i = 0; i < n; i++) {
+    const h = headings[i];
+    const label = h?.textContent ?? '';
+    if (!h || label.length > 40 || !ABSTRACT_HEADING.test(collapse(label))) continue;
+    const t = textAfter(h);
+    if (t) return t;
+  }
+  // Headings written as `<div role="heading">` (repository pages), looked up only now.
+  for (const h of Array.from(doc.querySelectorAll('[role="heading"]')).slice(0, 50)) {
+    if (!ABSTRACT_HEADING.test(collapse(h.textContent ?? '').slice(0, 60))) continue;
+    const t = textAfter(h);
+    if (t) return t;
+  }
+  const boxes = Array.from(doc.querySelectorAll('[id*="bstract"],[class*="bstract"]')).slice(0, 20);
+  for (const box of boxes) {
+    const cls = `${box.getAttribute('id') ?? ''} ${box.getAttribute('class') ?? ''}`;
+    // Only containers named for the abstract itself ("abstract", "abstract-content", "abstractSection"),
+    // not links, toggles or other abstracts (graphical, visual).
+    if (!/(?:^|[\s_-])abstract(?:$|[\s_-]|[A-Z]|content|text|section|body)/i.test(cls)) continue;
+    if (
+      NOT_ABSTRACT.test(cls) ||
+      /graphical|visual|short|teaser|link|nav|toggle|button|title|heading|label/i.test(cls)
+    )
+      continue;
+    let t = blockText(box, 10_000, notAbstractText);
+    // Broken markup (`<p id="abstract"><p>text</p></p>`) leaves the container empty before its text.
+    if (!t && box.localName === 'p') t = blockText(box.nextElementSibling, 10_000, notAbstractText);
+    if (t && t.length > 80) return dropAbstractLabel(t);
+  }
+  return undefined;
+}
+
+/**
+ * What is left out of an abstract's text: sub-headings of a structured abstract, unless they are
+ * run-in labels ending in a colon ("BACKGROUND:"), and embedded visual/graphical abstracts.
+ */
+function notAbstractText(e: Element): boolean {
+  if (/^h[1-6]$/.test(e.localName)) return !/:\s*$/.test(e.textContent ?? '');
+  const cls = e.getAttribute('class');
+  return !!cls && /visual-abstract|graphical|figure|toggle|tooltip/i.test(cls);
+}
+
+/** `<title>` without a trailing " - Site" / " | Site" part. */
+function docTitle(doc: Document): string | undefined {
+  const t = stripMarkup(pageIndex(doc).title?.textContent, 1000);
+  if (!t) return undefined;
+  const parts = t.split(/\s+[|–—-]\s+|\s+::\s+/);
+  return parts.length > 1 && (parts[0]?.length ?? 0) > 15 ? parts[0] : t;
+}
+
+/** An `<h1>` (or `<h2>` when there is no `<h1>`) that the `<title>` repeats: the work's title. */
+export function headingTitle(doc: Document): { text: string; el: Element } | undefined {
+  const index = pageIndex(doc);
+  // <title> is raw text: sites that put <em> in it show the tags literally.
+  const title = (stripMarkup(index.title?.textContent, 2000) ?? '').toLowerCase();
+  if (!title) return undefined;
+  for (const level of ['h1', 'h2']) {
+    let seen = 0;
+    for (const el of index.headings) {
+      if (el.localName !== level || seen++ >= 10) continue;
+      const text = textOf(el, 1000);
+      if (!text || text.length < 10) continue;
+      if (title.includes(text.toLowerCase().slice(0, 60))) return { text, el };
+    }
+  }
+  return undefined;
+}
+
+/** A subtitle printed right after the title heading (`<div class="citation__subtitle">`). */
+export function subtitleAfter(el: Element): string | undefined {
+  for (const sib of [el.nextElementSibling, el.parentElement?.nextElementSibling]) {
+    if (sib && /subtitle/i.test(sib.getAttribute('class') ?? '')) return textOf(sib, 500);
+  }
+  return undefined;
+}
+
+/** One person's name as bylines print it: 2–5 capitalised words (particles allowed), no digits. */
+const BYLINE_NAME =
+  /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|van|von|der|den|la|le|di|du|dos|ter)\s+)*\p{Lu}[\p{L}.'’-]*){1,4}$/u;
+
+/** A byline right after the title: "A. Smith, B. Jones and C. Brown" (names only, 1–50 of them). */
+function bylineAfter(el: Element): string | undefined {
+  let sib = el.nextElementSibling;
+  for (let k = 0; sib && k < 2; k++, sib = sib.nextElementSibling) {
+    const t = textOf(sib, 2000);
+    if (!t) continue;
+    const parts = t.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
+    if (parts.length <= 50 && parts.every((p) => BYLINE_NAME.test(p))) return t;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The text block around the title (its parent), where journal lines print "doi:10.…" and a year. */
+function titleBlock(el: Element): string | undefined {
+  return blockText(el.parentElement, 3000);
+}
+
+/** The one year a short text names (none if it names several). */
+function oneYear(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const years = new Set(text.slice(0, 3000).match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? []);
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
+function hasMetadataTitle(doc: Document): boolean {
+  const meta = readMeta(doc);
+  return (
+    ['citation_title', 'bepress_citation_title', 'dc.title', 'eprints.title'].some((n) =>
+      meta.has(n),
+    ) || pageIndex(doc).ldScripts.length > 0
+  );
+}
+
+function hasMetadataDate(doc: Document): boolean {
+  const meta = readMeta(doc);
+  for (const key of meta.keys())
+    if (/date|issued|created/.test(key) && !/modified|access/.test(key)) return true;
+  return false;
+}
+
+export const page: MetadataSource & { weak(doc: Document): PaperDraft } = {
+  id: 'page',
+  extract(doc) {
+    const d: PaperDraft = {};
+    // Labelled fields are the metadata of pages that have no metadata tags: only read them then.
+    const fields = hasMetadataTitle(doc) && hasMetadataDate(doc) ? {} : labelledFields(doc);
+    const heading = headingTitle(doc);
+    // A repository's Title field may append the statement of responsibility ("… / von Dr. X").
+    const title = fields.title?.replace(/\s+\/\s+[^/]{2,80}$/, '') ?? heading?.text;
+    if (title) d.title = title;
+    const byline = fields.authors?.length
+      ? fields.authors
+      : heading
+        ? [bylineAfter(heading.el) ?? '']
+        : [];
+    const authors = byline.flatMap((a) => parseNameList(a));
+    if (authors.length) d.authors = authors;
+    const block = heading ? titleBlock(heading.el) : undefined;
+    // "doi:10.4202/…" printed in the block around the title (the journal line under the title).
+    const blockDoi = block && /\bdoi:?\s*10\./i.test(block) ? findDoi(block) : undefined;
+    const doi = normalizeDoi(fields.doi) ?? blockDoi;
+    if (doi) d.doi = doi;
+    const dateText =
+      fields.date?.replace(/^.*?(\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?)\s*$/, '$1') ??
+      // A proceedings name carries its year ("LATTICE 2013"); a journal line under the title too.
+      oneYear(fields.venue) ??
+      (blockDoi ? oneYear(block) : undefined);
+    const issued = parseDate(dateText);
+    if (issued) {
+      d.issued = issued;
+      d.year = yearOf(issued);
+    }
+    const abstract = fields.abstract ?? visibleAbstract(doc);
+    if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
+    const keywords = splitKeywords(fields.keywords ?? []);
+    if (keywords.length) d.keywords = keywords;
+    if (fields.venue) d.venue = fields.venue;
+    if (!d.title) {
+      const t = docTitle(doc);
+      if (t) d.title = t;
+    }
+    return d;
+  },
+  /**
+   * `<meta name="description">`, the weakest abstract: some publishers put the abstract there
+   * (nature.com 2014), others a teaser or a TLDR, so only a long one counts and anything visible wins.
+   */
+  weak(doc) {
+    const desc = stripMarkup(readMeta(doc).get('description')?.[0]);
+    return desc && desc.length >= 250 ? { abstract: dropAbstractLabel(desc) } : {};
+  },
+};

@@ -1,0 +1,233 @@
+/**
+ * Text helpers shared by every source: page strings are data, so markup that some sites put inside
+ * meta values (bioRxiv's `citation_abstract` holds `<h3>ABSTRACT</h3><p>…`) is stripped as text, never
+ * parsed as HTML. Every helper caps its input so that hostile pages cannot make extraction slow.
+ */
+
+/** Longest string any single field may hold; longer values are page junk, not metadata. */
+export const MAX_FIELD = 20_000;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+  thinsp: ' ',
+};
+
+/** Decodes character references left in text (double-encoded meta values, COinS, JSON-LD). */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (
+        !Number.isFinite(code) ||
+        code <= 0 ||
+        code > 0x10ffff ||
+        (code >= 0xd800 && code <= 0xdfff)
+      )
+        return ' ';
+      return String.fromCodePoint(code);
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? accented(ref) ?? whole;
+  });
+}
+
+const COMBINING: Record<string, string> = {
+  uml: '\u0308',
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  tilde: '\u0303',
+  cedil: '\u0327',
+  ring: '\u030a',
+  caron: '\u030c',
+};
+
+/** `ouml` -> `ö`, `Eacute` -> `É`: the Latin-1 entity family, built from a letter and a combining mark. */
+function accented(ref: string): string | undefined {
+  if (ref === 'szlig') return 'ß';
+  const m = /^([a-zA-Z])(uml|acute|grave|circ|tilde|cedil|ring|caron)$/.exec(ref);
+  return m?.[1] && m[2] ? (m[1] + (COMBINING[m[2]] ?? '')).normalize('NFC') : undefined;
+}
+
+/** Nature's legacy pages wrote entities as `|[ouml]|` in meta values ("Thomas Kn|[ouml]|pfel"). */
+export function decodeBarEntities(s: string): string {
+  return s.includes('|[')
+    ? s.replace(
+        /\|\[([a-zA-Z]{2,8})\]\|/g,
+        (w, ref: string) => accented(ref) ?? NAMED_ENTITIES[ref] ?? w,
+      )
+    : s;
+}
+
+/** Collapses whitespace (including NBSP and zero-width characters) and trims. */
+export function collapse(s: string): string {
+  return s
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\s\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ')
+    .trim();
+}
+
+/** A clean one-line value from a raw attribute or text: capped, entities decoded, whitespace collapsed. */
+export function clean(raw: string | null | undefined, max = MAX_FIELD): string | undefined {
+  if (raw == null) return undefined;
+  const s = collapse(decodeBarEntities(decodeEntities(String(raw).slice(0, max * 2)))).slice(
+    0,
+    max,
+  );
+  return s ? s : undefined;
+}
+
+/** Strips tags from a string that carries markup as text, then cleans it. Block ends become spaces. */
+export function stripMarkup(raw: string | null | undefined, max = MAX_FIELD): string | undefined {
+  if (raw == null) return undefined;
+  let s = String(raw).slice(0, max * 4);
+  if (s.includes('<'))
+    s = s.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  // Entities may hide a second layer of markup (`&lt;p&gt;`).
+  s = decodeEntities(s);
+  if (s.includes('<')) s = s.replace(/<\/?[a-z][^>]*>/gi, ' ');
+  return clean(s, max);
+}
+
+/** Text content of an element, capped; null-safe. Uses `textContent`, which every DOM implements. */
+export function textOf(el: Element | null | undefined, max = MAX_FIELD): string | undefined {
+  if (!el) return undefined;
+  const raw = el.textContent;
+  if (!raw) return undefined;
+  return clean(raw.length > max * 2 ? raw.slice(0, max * 2) : raw, max);
+}
+
+/** Drops a leading "Abstract"/"Summary" label (and its colon or dash) from an abstract. */
+export function dropAbstractLabel(s: string): string {
+  return s
+    .replace(/^(?:abstract|summary|résumé|zusammenfassung)\s*(?:[:.\-–—]\s*|\s+(?=[A-Z0-9]))/i, '')
+    .trim();
+}
+
+/** Title-cases a capitals-only word ("VASWANI" -> "Vaswani", "O'NEIL" -> "O'Neil", "VAN-DER" -> "Van-Der"). */
+export function properCase(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(^|[\s'’\-.])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** Trailing punctuation a title may carry from the site (a final period kept by PubMed, etc.) is kept. */
+export function cleanTitle(raw: string | null | undefined): string | undefined {
+  const s = stripMarkup(raw, 2000);
+  if (!s) return undefined;
+  return s;
+}
+
+/** Splits a keyword list (`a; b; c` or `a, b, c`), cleaned and de-duplicated, at most `max` items. */
+export function splitKeywords(values: readonly string[], max = 100): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const v of values.slice(0, max)) {
+    const parts = v.includes(';') ? v.split(';') : v.includes(',') ? v.split(',') : [v];
+    for (const p of parts) {
+      const k = clean(p, 200)?.replace(/[.;,]+$/, '');
+      if (!k || seen.has(k.toLowerCase())) continue;
+      seen.add(k.toLowerCase());
+      out.push(k);
+      if (out.length >= max) return out;
+    }
+  }
+  return out;
+}
+
+/** Pages as `first–last` from a start and end page (either may be missing). */
+export function pageRange(first: string | undefined, last: string | undefined): string | undefined {
+  const f = clean(first, 40);
+  const l = clean(last, 40);
+  if (f && l && f !== l) return `${f}–${l}`;
+  return f ?? l;
+}
+
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'dd',
+  'dt',
+  'dl',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'section',
+  'article',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'aside',
+]);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'button',
+  'svg',
+  'math',
+  'select',
+]);
+
+/**
+ * The text of an element as a reader sees it: block elements are separated by spaces
+ * (`textContent` glues `<p>a</p><p>b</p>` into "ab"), scripts and styles are skipped, and
+ * `skip` can leave out sub-elements (the sub-headings of a structured abstract). Capped at `max`.
+ */
+export function blockText(
+  el: Element | null | undefined,
+  max = MAX_FIELD,
+  skip?: (e: Element) => boolean,
+): string | undefined {
+  if (!el) return undefined;
+  const out: string[] = [];
+  let len = 0;
+  let steps = 0;
+  const visit = (node: Node, depth: number): void => {
+    for (let c = node.firstChild; c && len < max && steps < 50_000; c = c.nextSibling) {
+      steps++;
+      if (c.nodeType === 3) {
+        const t = (c as Text).data;
+        out.push(t);
+        len += t.length;
+      } else if (c.nodeType === 1 && depth < 100) {
+        const e = c as Element;
+        const tag = e.localName;
+        if (SKIP.has(tag) || skip?.(e)) continue;
+        const block = BLOCK.has(tag);
+        if (block) out.push(' ');
+        visit(e, depth + 1);
+        if (block) out.push(' ');
+      }
+    }
+  };
+  visit(el, 0);
+  return clean(out.join(''), max);
+}
