@@ -16,3 +16,8 @@ export function docs(html: string): { name: string; doc: Document }[] {
     { name: 'happy-dom', doc: new DOMParser().parseFromString(html, 'text/html') },
   ];
 }
+
+/** One page parsed by linkedom. */
+export function linkedomDoc(html: string): Document {
+  return parseHtml(html);
+}

@@ -3,7 +3,7 @@ import { extractPage, detectPaperCheap } from '../../../utils/extract/index';
 import { mergeDrafts, pickIssued } from '../../../utils/extract/merge';
 import { siteExtractors } from '../../../utils/extract/sites/index';
 import type { SiteExtractor } from '../../../utils/extract/types';
-import { docs, fixture } from './helpers';
+import { docs, fixture, linkedomDoc } from './helpers';
 
 const U = 'https://pubs.example.org/doi/abs/10.5555/xyz.1';
 
@@ -143,8 +143,8 @@ describe('site extractors', () => {
   });
   it('win over generic sources, record site:<id>, and can remove a field', () => {
     siteExtractors.push(fake);
-    const [{ doc }] = docs(fixture('highwire-journal.html'));
-    const p = extractPage(doc!, 'https://fake.example/paper/1').paper!;
+    const doc = linkedomDoc(fixture('highwire-journal.html'));
+    const p = extractPage(doc, 'https://fake.example/paper/1').paper!;
     expect(p.title).toMatch(/\(corrected\)$/);
     expect(p.sources.title).toBe('site:fake');
     expect(p.abstract).toBeUndefined();
@@ -152,8 +152,8 @@ describe('site extractors', () => {
   });
   it('can make a page a listing', () => {
     siteExtractors.push(lister);
-    const [{ doc }] = docs('<html><head><title>Search</title></head><body></body></html>');
-    expect(extractPage(doc!, 'https://list.example/search?q=x')).toEqual({
+    const doc = linkedomDoc('<html><head><title>Search</title></head><body></body></html>');
+    expect(extractPage(doc, 'https://list.example/search?q=x')).toEqual({
       kind: 'listing',
       detected: false,
       works: [{ title: 'A', authors: [] }],
@@ -166,8 +166,8 @@ describe('site extractors', () => {
         throw new Error('boom');
       },
     } as SiteExtractor);
-    const [{ doc }] = docs(fixture('highwire-journal.html'));
-    expect(extractPage(doc!, 'https://fake.example/paper/1').kind).toBe('paper');
+    const doc = linkedomDoc(fixture('highwire-journal.html'));
+    expect(extractPage(doc, 'https://fake.example/paper/1').kind).toBe('paper');
     siteExtractors.pop();
   });
 });
@@ -198,17 +198,17 @@ describe('merge rules', () => {
 
 describe('never throws', () => {
   it('on a bad URL or a broken document', () => {
-    const [{ doc }] = docs('<p>x</p>');
-    expect(extractPage(doc!, 'not a url')).toEqual({ kind: 'none', detected: false });
+    const doc = linkedomDoc('<p>x</p>');
+    expect(extractPage(doc, 'not a url')).toEqual({ kind: 'none', detected: false });
     expect(extractPage({} as Document, 'https://x.example/')).toEqual({
       kind: 'none',
       detected: false,
     });
   });
   it('has a cheap pre-check', () => {
-    const [{ doc }] = docs(fixture('highwire-journal.html'));
-    expect(detectPaperCheap(doc!, new URL('https://quietseas.example/'))).toBe(true);
-    const [{ doc: other }] = docs(fixture('interstitial.html'));
-    expect(detectPaperCheap(other!, new URL('https://quietseas.example/'))).toBe(false);
+    const doc = linkedomDoc(fixture('highwire-journal.html'));
+    expect(detectPaperCheap(doc, new URL('https://quietseas.example/'))).toBe(true);
+    const other = linkedomDoc(fixture('interstitial.html'));
+    expect(detectPaperCheap(other, new URL('https://quietseas.example/'))).toBe(false);
   });
 });
