@@ -1,0 +1,458 @@
+import { logger, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { Author, Paper, PaperType } from '@/utils/paper';
+import { citationKeys } from './citation-key';
+import { checkInput, excerpt, LIMITS, MAX_ENTRIES, paperYear } from './common';
+import { cslToPaper, paperTypeOf } from './csl-json';
+import {
+  FormatError,
+  type ExportItem,
+  type FormatDescriptor,
+  type ImportedItem,
+  type ParseResult,
+  type SerializeOptions,
+} from './types';
+
+/**
+ * BibTeX (and the biblatex fields other tools write), as LaTeX users and every reference manager read
+ * it.
+ *
+ * Writing is done here, driven by the field map below: Papershelf wants its own citation keys
+ * (`vaswani2017attention`, see citation-key.ts), its own escaping (every LaTeX-active character, while
+ * non-ASCII text stays UTF-8 for biber and modern bibtex) and arXiv's recommended `eprint` fields,
+ * which citation-js's writer does not give.
+ *
+ * Reading uses citation-js (@citation-js/plugin-bibtex): its grammar handles `@string` macros, `#`
+ * concatenation, nested braces, and decodes LaTeX accents and commands to Unicode, and its biblatex
+ * mapping turns names and dates into CSL. Its parser stops at the first syntax error in a file, so
+ * the file is first cut into entries here and each entry is read on its own: one broken entry becomes
+ * one error, and the others still import.
+ */
+
+/** BibTeX entry type for each Papershelf type, and the field that names the venue in it. */
+export const BIBTEX_TYPES: Record<PaperType, { type: string; venue: string }> = {
+  'article-journal': { type: 'article', venue: 'journal' },
+  'paper-conference': { type: 'inproceedings', venue: 'booktitle' },
+  chapter: { type: 'incollection', venue: 'booktitle' },
+  thesis: { type: 'phdthesis', venue: 'school' },
+  report: { type: 'techreport', venue: 'institution' },
+  book: { type: 'book', venue: 'series' },
+  // Preprints: arXiv's recommendation is @misc with eprint/archivePrefix/primaryClass.
+  article: { type: 'misc', venue: 'howpublished' },
+  dataset: { type: 'misc', venue: 'howpublished' },
+};
+
+/**
+ * Field map: `Paper` field → BibTeX field, in the order they are written. `venue` goes to the field
+ * the entry type names (BIBTEX_TYPES); authors, dates, ids and keywords are formatted by code below.
+ */
+export const BIBTEX_FIELDS = [
+  ['authors', 'author'],
+  ['title', 'title'],
+  ['venue', '(journal | booktitle | school | institution | series | howpublished)'],
+  ['year', 'year'],
+  ['issued', 'month, and date = {YYYY-MM-DD} when the day is known'],
+  ['volume', 'volume'],
+  ['issue', 'number'],
+  ['pages', 'pages'],
+  ['publisher', 'publisher'],
+  ['doi', 'doi'],
+  ['arxivId', 'eprint, archivePrefix = {arXiv}'],
+  ['pmid', 'pmid'],
+  ['pmcid', 'pmcid'],
+  ['isbn', 'isbn'],
+  ['issn', 'issn'],
+  ['url', 'url'],
+  ['abstract', 'abstract'],
+  ['keywords', 'keywords'],
+] as const satisfies readonly (readonly [keyof Paper, string])[];
+// Read only: `annote` (Zotero and JabRef write notes there) becomes the item's notes. User data is
+// not written: a .bib file is shared with co-authors, the user's notes and tags are private.
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** LaTeX-active characters and their text-mode commands; everything else is kept as UTF-8. */
+const LATEX_ESCAPES: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  // Escaped braces as commands: bibtex counts `\{` as a brace, so an unbalanced one would break it.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+};
+
+/** Text as a BibTeX value body: LaTeX-active characters escaped, whitespace (and control chars) collapsed. */
+export function escapeLatex(text: string): string {
+  return text
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim()
+    .replace(/[\\{}&%$#_~^<>]/g, (c) => LATEX_ESCAPES[c] ?? c);
+}
+
+/** Like `escapeLatex`, keeping paragraph breaks (abstracts). */
+function escapeParagraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map(escapeLatex)
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * A title with the case of acronyms and mixed-case words protected (`{BERT}`, `{ImageNet}`), so that
+ * styles which lowercase titles keep them.
+ */
+function escapeTitle(title: string): string {
+  return title
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => {
+      const escaped = escapeLatex(word);
+      return /\p{Lu}/u.test(word.slice(1)) ? `{${escaped}}` : escaped;
+    })
+    .join(' ');
+}
+
+const SUFFIX = /^(.*?),?\s+(Jr\.?|Sr\.?|II|III|IV)$/;
+
+/** A name part: braced when it holds a comma or the word "and", which would split the name. */
+function namePart(s: string): string {
+  const e = escapeLatex(s);
+  return /,|\band\b/i.test(s) ? `{${e}}` : e;
+}
+
+/** `Family, Given`, `Family, Jr., Given`, or `{Literal Name}` (organisations: one unit). */
+export function formatName(a: Author): string {
+  if (a.literal || !a.family) return `{${escapeLatex(a.literal ?? a.given ?? '')}}`;
+  const m = SUFFIX.exec(a.family);
+  const family = m?.[1] ?? a.family;
+  // A family name alone of several words would be read as "First Last": keep it one unit.
+  const fam = !a.given && /\s/.test(family) ? `{${escapeLatex(family)}}` : namePart(family);
+  const parts = [fam];
+  if (m?.[2]) parts.push(m[2]);
+  if (a.given) parts.push(namePart(a.given));
+  else if (m?.[2]) parts.push('');
+  return parts.join(', ');
+}
+
+/**
+ * DOIs and URLs are verbatim fields (biblatex, the url package): LaTeX escapes would become part of
+ * them. Only what would end or break the value is percent-encoded (braces, backslash, whitespace;
+ * none is valid unencoded in a URL).
+ */
+function verbatim(s: string): string {
+  return s.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c));
+}
+
+function field(name: string, value: string | undefined): string | undefined {
+  return value ? `  ${name} = {${value}}` : undefined;
+}
+
+/** One BibTeX entry for a paper, with the given citation key. */
+export function formatEntry(paper: Paper, key: string): string {
+  const type = paperTypeOf(paper);
+  const map = BIBTEX_TYPES[type];
+  const isArxiv = !!paper.arxivId;
+  let venue = paper.venue;
+  // arXiv as "howpublished" says nothing the eprint fields do not.
+  if (map.type === 'misc' && isArxiv && venue && /^arxiv/i.test(venue)) venue = undefined;
+  const year = paperYear(paper);
+  const [, month, day] = paper.issued?.date.split('-') ?? [];
+  const lines = [
+    field('author', paper.authors.map(formatName).join(' and ')),
+    field('title', escapeTitle(paper.title)),
+    field(map.venue, venue && escapeLatex(venue)),
+    field('year', year ? String(year) : undefined),
+    month ? `  month = ${MONTHS[Number(month) - 1] ?? ''}` : undefined,
+    day ? field('date', paper.issued?.date) : undefined,
+    field('volume', paper.volume && escapeLatex(paper.volume)),
+    field('number', paper.issue && escapeLatex(paper.issue)),
+    field('pages', paper.pages && escapeLatex(paper.pages.replace(/\s*[-–—]+\s*/g, '--'))),
+    field('publisher', paper.publisher && escapeLatex(paper.publisher)),
+    field('doi', paper.doi && verbatim(paper.doi)),
+    field('eprint', paper.arxivId && escapeLatex(paper.arxivId)),
+    isArxiv ? field('archivePrefix', 'arXiv') : undefined,
+    field('pmid', paper.pmid),
+    field('pmcid', paper.pmcid),
+    field('isbn', paper.isbn?.join(', ')),
+    field('issn', paper.issn?.join(', ')),
+    field('url', paper.url && verbatim(paper.url)),
+    field('abstract', paper.abstract && escapeParagraphs(paper.abstract)),
+    field('keywords', paper.keywords.map(escapeLatex).join(', ')),
+  ].filter((l): l is string => !!l && !/= \{?\}?$/.test(l));
+  return `@${map.type}{${key},\n${lines.join(',\n')}\n}\n`;
+}
+
+export function serialize(items: readonly ExportItem[], options: SerializeOptions = {}): string {
+  const keys = citationKeys(
+    items.map((i) => i.paper),
+    options.keyPattern,
+  );
+  return items.map((item, i) => formatEntry(item.paper, keys[i] ?? `paper${i}`)).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface Chunk {
+  /** Lowercase entry type (`article`, `string`…). */
+  type: string;
+  text: string;
+  /** Why the chunk cannot be an entry, found while cutting (unterminated). */
+  broken?: string;
+}
+
+/** `@type{` or `@type(` at a position. */
+const ENTRY_START = /@\s*([A-Za-z][\w-]*)\s*([{(])/y;
+/** At a line start: the start of a new data entry `@type{key,` (to recover from a missing brace). */
+const LINE_ENTRY_START = /[ \t]*@\s*[A-Za-z]+\s*[{(][^\s,{}()"=]*,/y;
+
+/**
+ * Cuts a file into entries by matching braces, the way citation-js's lexer counts them (`\{` and
+ * `\}` are text). Text between entries is a comment in BibTeX and skipped. An entry whose braces
+ * never close ends where the next line starting with `@type{key,` begins, and is reported broken.
+ */
+export function splitEntries(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  for (;;) {
+    const at = text.indexOf('@', i);
+    if (at < 0) break;
+    ENTRY_START.lastIndex = at;
+    const m = ENTRY_START.exec(text);
+    if (!m) {
+      i = at + 1;
+      continue;
+    }
+    const type = (m[1] ?? '').toLowerCase();
+    if (type === 'comment') {
+      // As in citation-js's lexer: a @comment runs to the end of its line.
+      const eol = text.indexOf('\n', at);
+      i = eol < 0 ? text.length : eol + 1;
+      continue;
+    }
+    const close = m[2] === '(' ? ')' : '}';
+    let depth = 0;
+    let j = ENTRY_START.lastIndex;
+    let end = -1;
+    let broken: string | undefined;
+    for (; j < text.length; j++) {
+      const c = text[j];
+      if (c === '\\') {
+        j++;
+        continue;
+      }
+      if (c === '{') depth++;
+      else if (c === '}') {
+        if (depth === 0 && close === '}') {
+          end = j + 1;
+          break;
+        }
+        depth--;
+      } else if (c === ')' && depth === 0 && close === ')') {
+        end = j + 1;
+        break;
+      } else if (c === '\n') {
+        LINE_ENTRY_START.lastIndex = j + 1;
+        if (LINE_ENTRY_START.test(text)) {
+          end = j + 1;
+          broken = 'its braces are not closed before the next entry starts';
+          break;
+        }
+      }
+      if (depth < 0) depth = 0;
+    }
+    if (end < 0) {
+      end = text.length;
+      broken = 'its braces are not closed before the end of the file';
+    }
+    chunks.push({ type, text: text.slice(at, end), broken });
+    i = end;
+  }
+  return chunks;
+}
+
+interface RawEntry {
+  type: string;
+  label: string;
+  properties: Record<string, unknown>;
+}
+
+/** citation-js's grammar on one piece of text: the raw entries (fields still LaTeX). */
+function readRaw(text: string): RawEntry[] {
+  return plugins.input.data(text, '@biblatex/text') as RawEntry[];
+}
+
+/** The first line of a parser message, without the code frame moo adds. */
+function reasonOf(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const first = msg.split('\n')[0] ?? msg;
+  const expected = /expected "(\w+)", got ("?\w+"?)/.exec(msg);
+  const where = /line (\d+) col (\d+)/.exec(first);
+  const at = where ? ` (line ${where[1]} of the entry)` : '';
+  if (expected) return `syntax error: expected ${expected[1]}, got ${expected[2]}${at}`;
+  return `syntax error: ${excerpt(first, 160)}`;
+}
+
+function rawString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+/** A `Paper` (and notes) from one raw entry: citation-js maps it to CSL, ids are read directly. */
+function entryToItem(raw: RawEntry): ImportedItem | string {
+  // Caps before decoding: a hostile field is cut, not decoded in full.
+  for (const [k, v] of Object.entries(raw.properties)) {
+    if (typeof v === 'string' && v.length > LIMITS.abstract * 2) {
+      raw.properties[k] = v.slice(0, LIMITS.abstract * 2);
+    }
+  }
+  let csl: unknown;
+  try {
+    csl = (plugins.input.data(raw, '@biblatex/entry+object') as unknown[])[0];
+  } catch (e) {
+    return `unreadable fields (${excerpt(e instanceof Error ? e.message : String(e), 120)})`;
+  }
+  if (csl && typeof csl === 'object') {
+    const o = csl as Record<string, unknown>;
+    // A name without given part is one unit (an organisation or a mononym): Paper's `literal`.
+    if (Array.isArray(o.author)) {
+      o.author = o.author.map((n: Record<string, unknown>) =>
+        n && typeof n === 'object' && !n.given && !n.literal && typeof n.family === 'string'
+          ? {
+              literal: [n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' '),
+            }
+          : n,
+      );
+    }
+  }
+  const paper = cslToPaper(csl, 'import:bibtex');
+  if (typeof paper === 'string') return paper;
+  const p = raw.properties;
+  const archive = (rawString(p.archiveprefix) ?? rawString(p.eprinttype) ?? '').toLowerCase();
+  const eprint = rawString(p.eprint);
+  const extra = finishIds(paper, {
+    arxiv:
+      archive === 'arxiv' || (!archive && eprint && /^\d{4}\.\d{4,5}/.test(eprint))
+        ? eprint
+        : undefined,
+    pmid: rawString(p.pmid),
+    pmcid: rawString(p.pmcid),
+    keywords: rawString(p.keywords),
+  });
+  if (paper.arxivId && !paper.venue) paper.type = 'article';
+  const item: ImportedItem = { paper: extra };
+  const notes = rawString(p.annote);
+  if (notes?.trim()) item.notes = notes.trim().slice(0, LIMITS.notes);
+  return item;
+}
+
+/** Adds the identifiers citation-js's CSL mapping leaves out. */
+function finishIds(
+  paper: Paper,
+  ids: { arxiv?: string; pmid?: string; pmcid?: string; keywords?: string },
+): Paper {
+  const next: Paper = { ...paper, sources: { ...paper.sources } };
+  if (ids.arxiv && !next.arxivId) {
+    const m = /^(?:arxiv:)?\s*([a-z.-]*\/?\d{4,7}(?:\.\d{4,5})?)(v\d+)?$/i.exec(ids.arxiv.trim());
+    if (m?.[1]) {
+      next.arxivId = m[1];
+      if (m[2]) next.arxivVersion = m[2].toLowerCase();
+      next.sources.arxivId = 'import:bibtex';
+    }
+  }
+  if (ids.pmid && !next.pmid && /^\d{1,9}$/.test(ids.pmid.trim())) {
+    next.pmid = ids.pmid.trim().replace(/^0+/, '');
+    next.sources.pmid = 'import:bibtex';
+  }
+  if (ids.pmcid && !next.pmcid && /^PMC\d{1,9}$/i.test(ids.pmcid.trim())) {
+    next.pmcid = ids.pmcid.trim().toUpperCase();
+    next.sources.pmcid = 'import:bibtex';
+  }
+  return next;
+}
+
+export function parse(text: string): ParseResult {
+  const input = checkInput(text, 'BibTeX');
+  const chunks = splitEntries(input);
+  const result: ParseResult = { items: [], errors: [] };
+  const strings = chunks.filter((c) => c.type === 'string' && !c.broken).map((c) => c.text);
+  const data = chunks.filter((c) => c.type !== 'string' && c.type !== 'preamble');
+  if (!data.length) {
+    throw new FormatError('BibTeX: no entries found (an entry starts with @article{ or similar).');
+  }
+  try {
+    data.forEach((chunk, index) => {
+      if (index >= MAX_ENTRIES) {
+        if (index === MAX_ENTRIES) {
+          result.errors.push({
+            index,
+            entry: '',
+            reason: `Only the first ${MAX_ENTRIES} entries are read.`,
+          });
+        }
+        return;
+      }
+      const entry = excerpt(chunk.text);
+      if (chunk.broken) {
+        result.errors.push({ index, entry, reason: chunk.broken });
+        return;
+      }
+      let raw: RawEntry[];
+      try {
+        // Macros (`journal = jmlr`) need their @string definitions in the same parse.
+        raw = readRaw(usedStrings(strings, chunk.text) + chunk.text);
+      } catch (e) {
+        result.errors.push({ index, entry, reason: reasonOf(e) });
+        return;
+      }
+      const first = raw[0];
+      if (!first) {
+        result.errors.push({ index, entry, reason: 'not a BibTeX entry' });
+        return;
+      }
+      const item = entryToItem(first);
+      if (typeof item === 'string') result.errors.push({ index, entry, reason: item });
+      else result.items.push(item);
+    });
+  } finally {
+    // citation-js keeps every log message in memory, even when silent.
+    logger._log.length = 0;
+  }
+  return result;
+}
+
+/**
+ * The @string definitions an entry may use. Passing only those whose name occurs in the entry keeps
+ * a file with thousands of macros (journal abbreviation lists) linear to read.
+ */
+function usedStrings(strings: readonly string[], entry: string): string {
+  if (!strings.length) return '';
+  const words = new Set(entry.toLowerCase().match(/[a-z_][\w:+-]*/g) ?? []);
+  return strings
+    .filter((s) => {
+      const name = /@\s*string\s*[{(]\s*([^\s=]+)/i.exec(s)?.[1]?.toLowerCase();
+      return !name || words.has(name);
+    })
+    .join('\n');
+}
+
+export const bibtex: FormatDescriptor = {
+  id: 'bibtex',
+  label: 'BibTeX',
+  extension: 'bib',
+  mimeType: 'application/x-bibtex',
+  serialize,
+  parse,
+};
