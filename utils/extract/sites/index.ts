@@ -3,6 +3,8 @@ import { arxiv } from './arxiv';
 import { pmc } from './pmc';
 import { pubmed } from './pubmed';
 import { summaryPage } from './summary-page';
+import { sciencedirect } from './sciencedirect';
+import { ieee } from './ieee';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -12,6 +14,8 @@ export const siteExtractors: SiteExtractor[] = [
   arxiv,
   pubmed,
   pmc,
+  sciencedirect,
+  ieee,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
