@@ -67,7 +67,7 @@ describe('quota', () => {
     const original = FakeObjectStore.prototype.put;
     let calls = 0;
     vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (
-      this: FakeObjectStore,
+      this: InstanceType<typeof FakeObjectStore>,
       ...args: Parameters<typeof original>
     ) {
       if (++calls > n) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
