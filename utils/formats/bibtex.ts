@@ -387,7 +387,7 @@ export function parse(text: string): ParseResult {
   const input = checkInput(text, 'BibTeX');
   const chunks = splitEntries(input);
   const result: ParseResult = { items: [], errors: [] };
-  const strings = chunks.filter((c) => c.type === 'string' && !c.broken).map((c) => c.text);
+  const strings = stringMap(chunks);
   const data = chunks.filter((c) => c.type !== 'string' && c.type !== 'preamble');
   if (!data.length) {
     throw new FormatError('BibTeX: no entries found (an entry starts with @article{ or similar).');
@@ -434,18 +434,28 @@ export function parse(text: string): ParseResult {
 }
 
 /**
- * The @string definitions an entry may use. Passing only those whose name occurs in the entry keeps
- * a file with thousands of macros (journal abbreviation lists) linear to read.
+ * The @string definitions an entry may use: only those whose name occurs in the entry, so that a
+ * file with thousands of macros (journal abbreviation lists) stays linear to read.
  */
-function usedStrings(strings: readonly string[], entry: string): string {
-  if (!strings.length) return '';
-  const words = new Set(entry.toLowerCase().match(/[a-z_][\w:+-]*/g) ?? []);
-  return strings
-    .filter((s) => {
-      const name = /@\s*string\s*[{(]\s*([^\s=]+)/i.exec(s)?.[1]?.toLowerCase();
-      return !name || words.has(name);
-    })
-    .join('\n');
+function usedStrings(strings: ReadonlyMap<string, string>, entry: string): string {
+  if (!strings.size) return '';
+  const used = new Set<string>();
+  for (const word of entry.toLowerCase().match(/[a-z_][\w:+-]*/g) ?? []) {
+    const def = strings.get(word);
+    if (def) used.add(def);
+  }
+  return [...used].join('\n');
+}
+
+/** @string chunks by macro name (lowercase); a later definition wins, as in BibTeX. */
+function stringMap(chunks: readonly Chunk[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const c of chunks) {
+    if (c.type !== 'string' || c.broken) continue;
+    const name = /@\s*string\s*[{(]\s*([^\s=]+)/i.exec(c.text)?.[1]?.toLowerCase();
+    if (name) map.set(name, c.text);
+  }
+  return map;
 }
 
 export const bibtex: FormatDescriptor = {

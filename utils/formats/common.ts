@@ -78,6 +78,19 @@ export function excerpt(s: string, max = 120): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+/**
+ * A short description of any parsed JSON value for an error message. Never throws: a hostile value
+ * (nested a million levels deep) makes `JSON.stringify` and `String` overflow the stack.
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || typeof value !== 'object') return excerpt(String(value));
+  try {
+    return excerpt(JSON.stringify(value).slice(0, 500));
+  } catch {
+    return Array.isArray(value) ? '(a list)' : '(an object)';
+  }
+}
+
 /** Trims, collapses inner whitespace runs, and caps the length. Empty becomes undefined. */
 export function cleanText(value: unknown, max: number): string | undefined {
   if (value === undefined || value === null) return undefined;

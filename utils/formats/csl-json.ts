@@ -1,6 +1,7 @@
 import type { Author, Paper, PaperType } from '@/utils/paper';
 import { citationKeys } from './citation-key';
 import {
+  describeValue,
   LIMITS,
   PAPER_TYPES,
   checkInput,
@@ -285,13 +286,7 @@ function describe(value: unknown): string {
     const label = str(o.title) ?? str(o.id);
     if (label) return excerpt(label);
   }
-  let s: string;
-  try {
-    s = JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  return excerpt(s.slice(0, 500));
+  return describeValue(value);
 }
 
 export const cslJson: FormatDescriptor = {

@@ -40,12 +40,13 @@ export function safeCell(value: string): string {
 
 export function serialize(items: readonly ExportItem[]): string {
   const rows = items.map((item) => CSV_COLUMNS.map(([, cell]) => safeCell(cell(item))));
-  return `${Papa.unparse(
+  const text = Papa.unparse(
     { fields: CSV_COLUMNS.map(([name]) => name), data: rows },
     // papaparse's own `escapeFormulae` misses a formula followed by a line break in the same cell,
     // so the cells are made safe above instead.
     { quotes: false, newline: '\r\n', header: true },
-  )}\r\n`;
+  );
+  return `${text.replace(/(\r\n)+$/, '')}\r\n`;
 }
 
 export const csv: FormatDescriptor = {

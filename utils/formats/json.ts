@@ -7,7 +7,7 @@ import type {
   PaperType,
   WorkRef,
 } from '@/utils/paper';
-import { checkInput, excerpt, PAPER_TYPES } from './common';
+import { checkInput, describeValue, excerpt, PAPER_TYPES } from './common';
 import {
   FormatError,
   type ExportItem,
@@ -266,11 +266,7 @@ const checkItem = object(itemShape);
 function describe(value: unknown): string {
   const title = (value as { paper?: { title?: unknown } } | null)?.paper?.title;
   if (typeof title === 'string' && title.trim()) return excerpt(title);
-  try {
-    return excerpt(JSON.stringify(value)?.slice(0, 500) ?? String(value));
-  } catch {
-    return excerpt(String(value));
-  }
+  return describeValue(value);
 }
 
 export function parse(text: string): ParseResult {

@@ -46,7 +46,11 @@ function escapeLineStart(line: string): string {
 
 /** A link target that cannot break out of `(…)`: spaces, parentheses, brackets and angles encoded. */
 function linkTarget(url: string): string {
-  return url.replace(/[\s()<>[\]\\"'`]/g, (c) => encodeURIComponent(c));
+  // Percent-encoded by hand: encodeURIComponent leaves ( ) ' as they are.
+  return url.replace(
+    /[\s()<>[\]\\"'`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 function paperLink(item: ExportItem): string | undefined {
