@@ -11,7 +11,7 @@ import { eprints } from './sources/eprints';
 import { highwire } from './sources/highwire';
 import { jsonLd } from './sources/jsonld';
 import { openGraph } from './sources/opengraph';
-import { headingTitle, page, subtitleAfter } from './sources/page';
+import { headingTitle, page, subtitleAfter, visiblePrecheck } from './sources/page';
 import { prism } from './sources/prism';
 import type { MetadataSource } from './types';
 
@@ -65,8 +65,18 @@ export function extractPage(doc: Document, url: string | URL): PageResult {
 
 function run(doc: Document, url: URL): PageResult {
   const meta = readMeta(doc);
+  const claims = siteExtractors.filter(
+    (ex) => attempt(() => ex.matches(url)) || attempt(() => ex.detect?.(doc, url)),
+  );
+  const signals = scholarlySignals(doc, meta);
+  // The visible page is read only where it can matter: pages with scholarly metadata, pages a site
+  // extractor claims, and pages whose layout looks like one work. Elsewhere (news, blogs, code
+  // hosts) it is skipped, which keeps the common "not a paper" case cheap.
+  const readPage =
+    signals.strong.length > 0 || claims.length > 0 || attempt(() => visiblePrecheck(doc)) === true;
   const drafts: SourceDraft[] = [];
   for (const source of genericSources) {
+    if (source === page && !readPage) continue;
     const draft = attempt(() => source.extract(doc, url)) ?? {};
     const weak = source.weak ? attempt(() => source.weak?.(doc, url)) : undefined;
     drafts.push(weak ? { id: source.id, draft, weak } : { id: source.id, draft });
@@ -78,9 +88,7 @@ function run(doc: Document, url: URL): PageResult {
   let siteKind: PageKind | undefined;
   let works: WorkRef[] | undefined;
   let recognised = false;
-  for (const ex of siteExtractors) {
-    const claims = attempt(() => ex.matches(url)) || attempt(() => ex.detect?.(doc, url));
-    if (!claims) continue;
+  for (const ex of claims) {
     const result = attempt(() => ex.extract(doc, url, merged.draft));
     if (!result) continue;
     applySite(merged, result.draft ?? {}, `site:${ex.id}`);
@@ -89,7 +97,6 @@ function run(doc: Document, url: URL): PageResult {
     if (hasValue(result.draft?.title)) recognised = true;
   }
 
-  const signals = scholarlySignals(doc, meta);
   const decision = decide(doc, merged.draft, signals, { kind: siteKind, recognised });
   if (decision.kind === 'listing') return { kind: 'listing', detected: false, works: works ?? [] };
   if (decision.kind !== 'paper') return { ...NONE };
@@ -109,7 +116,7 @@ function run(doc: Document, url: URL): PageResult {
   if (!paper.url) {
     const canonical = linkHref(doc, 'canonical', url);
     paper.url = canonical ?? stripHash(url);
-    sources.url = canonical ? 'page' : 'page';
+    sources.url = canonical ? 'page' : 'url';
   }
   if (!paper.keyTerms.length) {
     const terms = attempt(() => computeKeyTerms(paper.title, paper.abstract));

@@ -166,8 +166,18 @@ function textAfter(h: Element): string | undefined {
   return text && text.length > 80 ? text : undefined;
 }
 
+const abstractCache = new WeakMap<Document, string | null>();
+
 /** The text under a heading "Abstract"/"Summary", or of an element whose id/class says abstract. */
 export function visibleAbstract(doc: Document): string | undefined {
+  const hit = abstractCache.get(doc);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = findVisibleAbstract(doc);
+  abstractCache.set(doc, found ?? null);
+  return found;
+}
+
+function findVisibleAbstract(doc: Document): string | undefined {
   const index = pageIndex(doc);
   const headings = index.headings;
   const n = Math.min(headings.length, MAX_HEADINGS);
@@ -178,13 +188,18 @@ export function visibleAbstract(doc: Document): string | undefined {
     const t = textAfter(h);
     if (t) return t;
   }
-  // Headings written as `<div role="heading">` (repository pages), looked up only now.
-  for (const h of Array.from(doc.querySelectorAll('[role="heading"]')).slice(0, 50)) {
+  // Rarer layouts, looked up only now, in one query: headings written as `<div role="heading">`
+  // (repository pages), and containers whose id or class names the abstract.
+  const rare = Array.from(
+    doc.querySelectorAll('[role="heading"],[id*="bstract"],[class*="bstract"]'),
+  ).slice(0, 60);
+  for (const h of rare) {
+    if (h.getAttribute('role') !== 'heading') continue;
     if (!ABSTRACT_HEADING.test(collapse(h.textContent ?? '').slice(0, 60))) continue;
     const t = textAfter(h);
     if (t) return t;
   }
-  const boxes = Array.from(doc.querySelectorAll('[id*="bstract"],[class*="bstract"]')).slice(0, 20);
+  const boxes = rare.filter((e) => e.getAttribute('role') !== 'heading').slice(0, 20);
   for (const box of boxes) {
     const cls = `${box.getAttribute('id') ?? ''} ${box.getAttribute('class') ?? ''}`;
     // Only containers named for the abstract itself ("abstract", "abstract-content", "abstractSection"),
@@ -252,7 +267,7 @@ const BYLINE_NAME =
   /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|van|von|der|den|la|le|di|du|dos|ter)\s+)*\p{Lu}[\p{L}.'’-]*){1,4}$/u;
 
 /** A byline right after the title: "A. Smith, B. Jones and C. Brown" (names only, 1–50 of them). */
-function bylineAfter(el: Element): string | undefined {
+export function bylineAfter(el: Element): string | undefined {
   let sib = el.nextElementSibling;
   for (let k = 0; sib && k < 2; k++, sib = sib.nextElementSibling) {
     const t = textOf(sib, 2000);
@@ -285,11 +300,33 @@ function hasMetadataTitle(doc: Document): boolean {
   );
 }
 
+function hasMetadataAbstract(doc: Document): boolean {
+  const meta = readMeta(doc);
+  return [
+    'citation_abstract',
+    'dcterms.abstract',
+    'dc.description.abstract',
+    'eprints.abstract',
+  ].some((n) => meta.has(n));
+}
+
 function hasMetadataDate(doc: Document): boolean {
   const meta = readMeta(doc);
   for (const key of meta.keys())
     if (/date|issued|created/.test(key) && !/modified|access/.test(key)) return true;
   return false;
+}
+
+/**
+ * Cheap look at whether the visible page could describe one work at all (a labelled record with
+ * title and authors, or a title heading with a byline under it). Pages without any scholarly
+ * metadata that fail it are not read further.
+ */
+export function visiblePrecheck(doc: Document): boolean {
+  const f = labelledFields(doc);
+  if (f.title && f.authors?.length) return true;
+  const h = headingTitle(doc);
+  return !!h && !!bylineAfter(h.el);
 }
 
 export const page: MetadataSource & { weak(doc: Document): PaperDraft } = {
@@ -324,7 +361,9 @@ export const page: MetadataSource & { weak(doc: Document): PaperDraft } = {
       d.issued = issued;
       d.year = yearOf(issued);
     }
-    const abstract = fields.abstract ?? visibleAbstract(doc);
+    // A visible abstract is only looked for when the metadata has no abstract (which would win).
+    const abstract =
+      fields.abstract ?? (hasMetadataAbstract(doc) ? undefined : visibleAbstract(doc));
     if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
     const keywords = splitKeywords(fields.keywords ?? []);
     if (keywords.length) d.keywords = keywords;
