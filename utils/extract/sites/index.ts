@@ -5,6 +5,7 @@ import { pubmed } from './pubmed';
 import { summaryPage } from './summary-page';
 import { sciencedirect } from './sciencedirect';
 import { ieee } from './ieee';
+import { springer } from './springer';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -16,6 +17,7 @@ export const siteExtractors: SiteExtractor[] = [
   pmc,
   sciencedirect,
   ieee,
+  springer,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
