@@ -115,8 +115,11 @@ function run(doc: Document, url: URL): PageResult {
   };
   if (!paper.url) {
     const canonical = linkHref(doc, 'canonical', url);
-    paper.url = canonical ?? stripHash(url);
-    sources.url = canonical ? 'page' : 'url';
+    const own = url.protocol === 'http:' || url.protocol === 'https:' ? stripHash(url) : undefined;
+    if (canonical ?? own) {
+      paper.url = canonical ?? own;
+      sources.url = canonical ? 'page' : 'url';
+    }
   }
   if (!paper.keyTerms.length) {
     const terms = attempt(() => computeKeyTerms(paper.title, paper.abstract));
