@@ -42,6 +42,14 @@ export default defineContentScript({
     if (globalThis.__papershelfPanel) return;
     globalThis.__papershelfPanel = true;
 
+    // utils/extract caches what it read per Document object (meta.ts, jsonld.ts, coins.ts keep
+    // WeakMaps), so a second look at the live document would see the first page again. The first
+    // look reads the live document; later looks (in-page navigation, script-filled pages) read a
+    // fresh inert copy, which costs a few ms. Drop the copy once the extractor can forget a page.
+    let looks = 0;
+    const pageDocument = (): Document =>
+      looks++ === 0 ? document : (document.cloneNode(true) as Document);
+
     let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
     let shownFor = '';
     let lastKey = '';
@@ -98,7 +106,7 @@ export default defineContentScript({
       const extractStart = performance.now();
       let result: PageResult;
       try {
-        result = extractPage(document, location.href);
+        result = extractPage(pageDocument(), location.href);
       } catch {
         result = { kind: 'none', detected: false };
       }
@@ -141,18 +149,24 @@ export default defineContentScript({
     // Single-page sites: re-detect on in-page navigation and while scripts fill the page in.
     ctx.addEventListener(window, 'wxt:locationchange', () => safeUpdate());
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastLook = 0;
     const observer = new MutationObserver((records) => {
       // Mounting the panel's own host element is not a page change.
       const host = ui?.shadowHost;
       if (
         host &&
-        records.every(
-          (r) => r.target === host || [...r.addedNodes, ...r.removedNodes].every((n) => n === host),
-        )
+        records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n === host))
       )
         return;
-      clearTimeout(timer);
-      timer = setTimeout(() => safeUpdate(), 500);
+      // At most one extraction every 1.5 s, however often the page changes; the last change is
+      // always looked at (a change during a pending wait is covered by that look).
+      if (timer !== undefined) return;
+      const wait = Math.max(500, lastLook + 1500 - Date.now());
+      timer = setTimeout(() => {
+        timer = undefined;
+        lastLook = Date.now();
+        safeUpdate();
+      }, wait);
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
 
