@@ -1,6 +1,5 @@
 import type { SiteExtractor } from '../types';
 import { arxiv } from './arxiv';
-import { biorxiv } from './biorxiv';
 import { pmc } from './pmc';
 import { pubmed } from './pubmed';
 import { summaryPage } from './summary-page';
@@ -17,7 +16,6 @@ export const siteExtractors: SiteExtractor[] = [
   arxiv,
   pubmed,
   pmc,
-  biorxiv,
   sciencedirect,
   ieee,
   springer,
