@@ -1,12 +1,12 @@
 import type { SiteExtractor } from '../types';
 import { arxiv } from './arxiv';
+import { biorxiv } from './biorxiv';
 import { pmc } from './pmc';
 import { pubmed } from './pubmed';
 import { summaryPage } from './summary-page';
 import { sciencedirect } from './sciencedirect';
 import { ieee } from './ieee';
 import { springer } from './springer';
-import { plos } from './plos';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -16,10 +16,10 @@ export const siteExtractors: SiteExtractor[] = [
   arxiv,
   pubmed,
   pmc,
+  biorxiv,
   sciencedirect,
   ieee,
   springer,
-  plos,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
