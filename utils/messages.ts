@@ -14,7 +14,6 @@ import type {
   UserDataPatch,
 } from '@/utils/library/library';
 import type { WorkLike } from '@/utils/library/identity';
-import { LIBRARY_VERSION } from '@/utils/library/migrations';
 import type { LibraryRecord } from '@/utils/library/schema';
 import { LibraryError, type LibraryErrorCode } from '@/utils/library/errors';
 
@@ -490,7 +489,7 @@ async function dispatch<V extends Verb>(
       return {
         records: await library.exportPapers(),
         exportedAt: Date.now(),
-        schemaVersion: LIBRARY_VERSION,
+        schemaVersion: library.db.version,
       };
     case 'getStats':
       return library.getStats();
