@@ -11,7 +11,6 @@ import {
   identifierLinks,
   paperFromWorkRef,
   toBibtex,
-  workLink,
 } from './panel/works';
 
 /**
@@ -217,8 +216,8 @@ export function Panel(props: PanelProps) {
     const set = kind === 'references' ? setRefSaved : setCitSaved;
     const title = (work.title ?? work.raw ?? 'the work').trim();
     try {
-      // The row's own link is its page; never this page's URL, which identifies this paper.
-      const r = await api.savePaper(paperFromWorkRef(work), workLink(work));
+      // No page URL: this page's URL identifies this page's paper, not the listed work.
+      const r = await api.savePaper(paperFromWorkRef(work));
       set((ids) => {
         const next = ids.slice();
         next[index] = r.id;

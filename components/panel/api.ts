@@ -1,4 +1,5 @@
-import { browser } from '@/utils/browser';
+import { safeHttpUrl } from '@/utils/display';
+import { sendMessage } from '@/utils/messages';
 import type { Author, PageKind, Paper, WorkRef } from '@/utils/paper';
 import {
   citationKeyPattern,
@@ -30,18 +31,6 @@ export interface WorkIdentity {
 
 export type SaveOutcome = 'created' | 'merged' | 'unchanged';
 
-// The wire format until utils/messages.ts lands: `{ verb, payload }`, answered with the result or
-// `{ error }`. (TODO: switch `call` to `sendMessage` from '@/utils/messages'.)
-async function call<T>(verb: string, payload: unknown): Promise<T> {
-  const answer = (await browser.runtime.sendMessage({ verb, payload })) as
-    { ok?: boolean; error?: string; result?: T } | T;
-  if (answer && typeof answer === 'object' && 'error' in answer && answer.error) {
-    throw new Error(String(answer.error));
-  }
-  if (answer && typeof answer === 'object' && 'result' in answer) return answer.result as T;
-  return answer as T;
-}
-
 /** Only what identity needs: keeps a 2,000-row message small (no abstracts, no nested lists). */
 export function identityOf(work: Paper | WorkRef): WorkIdentity {
   const id: WorkIdentity = {
@@ -62,42 +51,75 @@ export function identityOf(work: Paper | WorkRef): WorkIdentity {
 /** For each work, the id of its saved record or null; one message for all of them. */
 export async function findSaved(works: readonly WorkIdentity[]): Promise<(string | null)[]> {
   if (works.length === 0) return [];
-  const r = await call<{ ids: (string | null)[] } | (string | null)[]>('findSaved', { works });
-  const ids = Array.isArray(r) ? r : r.ids;
+  const { ids } = await sendMessage('findSaved', { works: [...works] });
   return works.map((_, i) => ids[i] ?? null);
 }
 
+/**
+ * The background accepts only http(s) links and weights in [0, 1]: what a page gives otherwise is
+ * dropped here rather than failing the whole save.
+ */
+export function forSaving(paper: Paper): Paper {
+  const work = (w: WorkRef): WorkRef => {
+    const url = safeHttpUrl(w.url);
+    const { url: _drop, ...rest } = w;
+    return url ? { ...rest, url } : rest;
+  };
+  const { url: _u, pdfUrl: _p, ...rest } = paper;
+  const out: Paper = {
+    ...rest,
+    keyTerms: paper.keyTerms.map((t) => ({ ...t, weight: Math.min(1, Math.max(0, t.weight)) })),
+    references: paper.references.map(work),
+    citations: paper.citations.map(work),
+  };
+  const url = safeHttpUrl(paper.url);
+  const pdfUrl = safeHttpUrl(paper.pdfUrl);
+  if (url) out.url = url;
+  if (pdfUrl) out.pdfUrl = pdfUrl;
+  return out;
+}
+
+/**
+ * Saves a paper. `pageUrl` says it is this page's paper (the background then records the sender's
+ * page); a work listed on the page is saved without one, so that this page's URL never becomes an
+ * identity of another work.
+ */
 export async function savePaper(
   paper: Paper,
   pageUrl?: string,
 ): Promise<{ id: string; outcome: SaveOutcome }> {
-  const r = await call<{ record: { id: string }; outcome: SaveOutcome }>(
+  const page = safeHttpUrl(pageUrl);
+  const r = await sendMessage(
     'savePaper',
-    pageUrl ? { paper, pageUrl } : { paper },
+    page ? { paper: forSaving(paper), pageUrl: page } : { paper: forSaving(paper) },
   );
   return { id: r.record.id, outcome: r.outcome };
 }
 
-/** Removes a saved paper; the token (when given) undoes it for a short while. */
+/** Removes a saved paper; the token undoes it for a short while. */
 export async function removePaper(id: string): Promise<{ undoToken?: string }> {
-  const r = await call<{ undoToken?: string; token?: string } | undefined>('removePaper', { id });
-  return { undoToken: r?.undoToken ?? r?.token };
+  const r = await sendMessage('removePaper', { id });
+  return { undoToken: r.token };
 }
 
 /** Restores a removed paper; answers the id of the restored (or merged) record. */
 export async function undoRemove(token: string): Promise<{ id: string | undefined }> {
-  const r = await call<{ record?: { id: string } } | undefined>('undoRemove', { token });
-  return { id: r?.record?.id };
+  const r = await sendMessage('undoRemove', { token });
+  return { id: r.record.id };
 }
 
-/** Tells the background what this page is (badge, context menu). Never fails. */
+/** Tells the background what this page is (badge, context menu "save this paper"). Never fails. */
 export async function reportPageState(state: {
   url: string;
   kind: PageKind;
-  title?: string;
+  paper?: Paper;
   works: number;
 }): Promise<void> {
-  await call('pageState', state).catch(() => undefined);
+  const { paper, ...rest } = state;
+  await sendMessage('pageState', {
+    ...rest,
+    ...(paper ? { title: paper.title, paper: forSaving(paper) } : {}),
+  }).catch(() => undefined);
 }
 
 /** Per-site and global panel preferences, read once before the panel is drawn. */

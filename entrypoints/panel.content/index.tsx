@@ -130,7 +130,7 @@ export default defineContentScript({
       void reportPageState({
         url: location.href,
         kind: result.kind,
-        title: p?.title,
+        paper: result.kind === 'paper' ? p : undefined,
         works: result.works?.length ?? 0,
       });
 

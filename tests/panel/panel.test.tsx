@@ -186,8 +186,9 @@ describe('Panel: saving', () => {
     await click(byId(refs, 'row-save'));
     const [saved, pageUrl] = m.savePaper.mock.calls[0]!;
     expect(saved).toMatchObject({ title: paper.references[0]!.title, year: 2017, references: [] });
-    // A row's work is saved with its own link, never with this page's URL.
-    expect(pageUrl).toBe(paper.references[0]!.url);
+    // A listed work is saved without this page's URL (which identifies this page's paper).
+    expect(pageUrl).toBeUndefined();
+    expect(saved.url).toBe(paper.references[0]!.url);
     expect(allById(refs, 'row-saved')).toHaveLength(2);
     expect(byId(root, 'panel-status')?.textContent).toMatch(/^Saved “A unified approach/);
   });
