@@ -7,6 +7,7 @@ import { summaryPage } from './summary-page';
 import { sciencedirect } from './sciencedirect';
 import { ieee } from './ieee';
 import { springer } from './springer';
+import { googleScholar } from './googlescholar';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -20,6 +21,7 @@ export const siteExtractors: SiteExtractor[] = [
   sciencedirect,
   ieee,
   springer,
+  googleScholar,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
