@@ -76,6 +76,8 @@ export async function openDatabase(
 }
 
 /** Opens the library, ready for use. The background worker calls this once and keeps the result. */
-export async function openLibrary(options: OpenOptions & LibraryOptions = {}): Promise<Library> {
-  return new Library(await openDatabase(options), options);
+export async function openLibrary(
+  options: Omit<OpenOptions, 'version'> & LibraryOptions = {},
+): Promise<Library> {
+  return new Library(await openDatabase({ ...options, version: LIBRARY_VERSION }), options);
 }

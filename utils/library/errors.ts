@@ -44,7 +44,7 @@ export function toLibraryError(e: unknown, txError?: unknown): LibraryError {
   if (isQuotaError(e) || isQuotaError(txError)) {
     return new LibraryError(
       'quota',
-      'Not saved: the disk or the browser’s storage for Papershelf is full. Free some disk space or remove papers, then try again.',
+      'The disk, or the browser’s storage for Papershelf, is full: nothing was changed. Free some disk space, then try again.',
       { cause: e },
     );
   }
