@@ -8,6 +8,7 @@ import { sciencedirect } from './sciencedirect';
 import { ieee } from './ieee';
 import { springer } from './springer';
 import { googleScholar } from './googlescholar';
+import { semanticScholar } from './semanticscholar';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -22,6 +23,7 @@ export const siteExtractors: SiteExtractor[] = [
   ieee,
   springer,
   googleScholar,
+  semanticScholar,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
