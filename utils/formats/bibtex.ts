@@ -93,10 +93,16 @@ const LATEX_ESCAPES: Record<string, string> = {
 
 /** Text as a BibTeX value body: LaTeX-active characters escaped, whitespace (and control chars) collapsed. */
 export function escapeLatex(text: string): string {
-  return text
-    .replace(/[\p{Cc}\s]+/gu, ' ')
-    .trim()
-    .replace(/[\\{}&%$#_~^<>]/g, (c) => LATEX_ESCAPES[c] ?? c);
+  return (
+    text
+      .replace(/[\p{Cc}\s]+/gu, ' ')
+      .trim()
+      .replace(/[\\{}&%$#_~^<>]/g, (c) => LATEX_ESCAPES[c] ?? c)
+      // TeX ligatures: `--` is an en dash, `''` a closing quote, `?\`` an inverted question mark…
+      // An empty group between the two characters keeps them as typed.
+      .replace(/([-'`,])(?=[-'`,])/g, '$1{}')
+      .replace(/([?!])(?=`)/g, '$1{}')
+  );
 }
 
 /** Like `escapeLatex`, keeping paragraph breaks (abstracts). */
@@ -125,10 +131,16 @@ function escapeTitle(title: string): string {
 
 const SUFFIX = /^(.*?),?\s+(Jr\.?|Sr\.?|II|III|IV)$/;
 
-/** A name part: braced when it holds a comma or the word "and", which would split the name. */
+/**
+ * A name part, braced (one unit for the name parser) when it could be misread: a comma or the word
+ * "and" would split the name, `=` starts biblatex's `family=…` syntax, a lowercase hyphenated word
+ * (`al-Khwarizmi`) would be cut into particle and name, and other symbols are safer kept whole.
+ */
 function namePart(s: string): string {
   const e = escapeLatex(s);
-  return /,|\band\b/i.test(s) ? `{${e}}` : e;
+  const risky =
+    /[^\p{L}\p{M}\p{N}\s.'’-]/u.test(s) || /(^|\s)\p{Ll}\S*-/u.test(s) || /\band\b/i.test(s);
+  return risky ? `{${e}}` : e;
 }
 
 /** `Family, Given`, `Family, Jr., Given`, or `{Literal Name}` (organisations: one unit). */
@@ -177,7 +189,15 @@ export function formatEntry(paper: Paper, key: string): string {
     day ? field('date', paper.issued?.date) : undefined,
     field('volume', paper.volume && escapeLatex(paper.volume)),
     field('number', paper.issue && escapeLatex(paper.issue)),
-    field('pages', paper.pages && escapeLatex(paper.pages.replace(/\s*[-–—]+\s*/g, '--'))),
+    // A page range is the one place a TeX en dash (`--`) is wanted.
+    field(
+      'pages',
+      paper.pages &&
+        paper.pages
+          .split(/\s*[-–—]+\s*/)
+          .map(escapeLatex)
+          .join('--'),
+    ),
     field('publisher', paper.publisher && escapeLatex(paper.publisher)),
     field('doi', paper.doi && verbatim(paper.doi)),
     field('eprint', paper.arxivId && escapeLatex(paper.arxivId)),
