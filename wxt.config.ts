@@ -15,6 +15,12 @@ export default defineConfig({
     // Every permission is explained in README.md ("Permissions").
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
     action: { default_title: 'Papershelf' },
+    commands: {
+      'save-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the paper on this page to Papershelf',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
