@@ -9,6 +9,7 @@ import { ieee } from './ieee';
 import { springer } from './springer';
 import { googleScholar } from './googlescholar';
 import { semanticScholar } from './semanticscholar';
+import { pmcSearch } from './pmc-search';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -24,6 +25,7 @@ export const siteExtractors: SiteExtractor[] = [
   springer,
   googleScholar,
   semanticScholar,
+  pmcSearch,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
