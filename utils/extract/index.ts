@@ -2,6 +2,7 @@ import type { Author, PageKind, PageResult, Paper, PaperDraft, WorkRef } from '.
 import { scholarlySignals, decide } from './detect';
 import { computeKeyTerms } from './keyterms';
 import { applySite, hasValue, mergeDrafts, type SourceDraft } from './merge';
+import { listingHints, listingWorks } from './listing';
 import { linkHref, readMeta } from './meta';
 import { normalizeDoi } from '../paper-ids';
 import { siteExtractors } from './sites/index';
@@ -99,7 +100,14 @@ function run(doc: Document, url: URL): PageResult {
 
   const decision = decide(doc, merged.draft, signals, { kind: siteKind, recognised });
   if (decision.kind === 'listing') return { kind: 'listing', detected: false, works: works ?? [] };
-  if (decision.kind !== 'paper') return { ...NONE };
+  if (decision.kind !== 'paper') {
+    // Not one work: maybe a list of them (search results, a table of contents).
+    if (!siteKind && attempt(() => listingHints(doc, url))) {
+      const listed = attempt(() => listingWorks(doc, url)) ?? [];
+      if (listed.length) return { kind: 'listing', detected: false, works: listed };
+    }
+    return { ...NONE };
+  }
 
   const d = merged.draft;
   const sources = merged.sources;

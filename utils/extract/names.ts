@@ -102,12 +102,12 @@ export function parseName(raw: string | null | undefined): Author | undefined {
   ) {
     return { given: last, family: words.slice(0, -1).join(' ') };
   }
-  // "FRIEDEL Jacques": a capitals-only surname written first.
+  // "FRIEDEL Jacques": a capitals-only surname written first. Three capitals or fewer first are
+  // initials, as Google Scholar writes them ("AK Geim").
   if (
     !allCaps &&
     isCaps(firstWord) &&
-    firstWord.length > 1 &&
-    !isInitials(firstWord) &&
+    firstWord.replace(/[^\p{L}]/gu, '').length > 3 &&
     !words.slice(1).some(isCaps)
   ) {
     return { given: words.slice(1).join(' '), family: properCase(firstWord) };

@@ -108,7 +108,7 @@ describe('property: any page gives a valid result', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
   it('with any URL string', () => {
     fc.assert(
       fc.property(fc.string(), (url) => {
@@ -123,7 +123,7 @@ describe('property: any page gives a valid result', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
 
 function timed(html: string): { ms: number; result: PageResult } {

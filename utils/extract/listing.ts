@@ -1,0 +1,124 @@
+import type { Author, WorkRef } from '../paper';
+import { findDoi } from '../paper-ids';
+import { resolveUrl } from './meta';
+import { parseName } from './names';
+import { blockText, collapse, textOf } from './text';
+
+/**
+ * Listing pages: search results and tables of contents show several works, each as a repeated block
+ * with a title (usually a heading or an element whose class says "title"), a link, and a line of
+ * authors, venue and year. Read by that repetition, not by one site's class names, so that Google
+ * Scholar (`h3.gs_rt`, legacy `h3.r`), Nature's tables of contents (`.atl`), PMC's result lists
+ * (`.toc-title`) and unseen sites are handled alike. Site extractors can still do better for a site.
+ */
+
+/** The address or the page title says "search results" or "table of contents". */
+export function listingHints(doc: Document, url: URL): boolean {
+  const path = `${url.pathname}${url.search}`.toLowerCase();
+  if (
+    /\/(search|results?|toc|issues?|scholar|browse|query)\b|[?&](q|query|term|search|as_q|cluster)=/.test(
+      path,
+    )
+  )
+    return true;
+  const title = (doc.querySelector('title')?.textContent ?? '').slice(0, 300);
+  return /search results|table of contents|\bresults\b|google scholar|\bcontents\b|\bsearch\b/i.test(
+    title,
+  );
+}
+
+const MAX_CANDIDATES = 3000;
+const MAX_WORKS = 200;
+const TITLE_CLASS = /title|(?:^|[\s_-])(?:atl|rt)(?:$|[\s_-])/i;
+
+/** Names from an item's "A Author, B Author - Venue, 2009 - host" line, when it reads as names. */
+function namesFrom(line: string): Author[] {
+  const head = line.split(/\s+[-–—]\s+/)[0] ?? '';
+  const parts = head
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
+    .map((p) => p.replace(/[…]|\.\.\.$/g, '').trim())
+    .filter(Boolean);
+  if (!parts.length || parts.length > 60) return [];
+  const ok = parts.every(
+    (p) => /^[\p{Lu}][\p{L}.'’ -]{0,60}$/u.test(p) && p.split(' ').length <= 5,
+  );
+  if (!ok) return [];
+  return parts.map((p) => parseName(p)).filter((a): a is Author => !!a);
+}
+
+export function listingWorks(doc: Document, url: URL): WorkRef[] {
+  const candidates = Array.from(
+    doc.querySelectorAll('h2,h3,h4,[class*="title"],[class~="atl"],[class~="r"]'),
+  ).slice(0, MAX_CANDIDATES);
+  const groups = new Map<string, Element[]>();
+  for (const el of candidates) {
+    if (el.closest('head,nav,header,footer,select')) continue;
+    const text = textOf(el, 500);
+    // Short titles ("Deep learning") count when they are links.
+    const min = el.querySelector('a[href]') || el.closest('a[href]') ? 6 : 15;
+    if (!text || text.length < min || text.length > 400) continue;
+    const key = `${el.localName}.${el.getAttribute('class') ?? ''}`;
+    const list = groups.get(key) ?? [];
+    list.push(el);
+    groups.set(key, list);
+  }
+  let best: Element[] | undefined;
+  let bestScore = 0;
+  for (const [key, els] of groups) {
+    // Titles link to their work (or sit in a block that does); prefer groups named as titles.
+    const linked = els.filter(
+      (e) =>
+        e.querySelector('a[href]') ||
+        e.closest('a[href]') ||
+        e.parentElement?.querySelector('a[href]'),
+    ).length;
+    if (!linked) continue;
+    const score = linked + (TITLE_CLASS.test(key.split('.').slice(1).join('.')) ? 0.5 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = els;
+    }
+  }
+  if (!best) return [];
+  const works: WorkRef[] = [];
+  for (const el of best.slice(0, MAX_WORKS)) {
+    const title = collapse(
+      (textOf(el, 500) ?? '').replace(/^\s*\[(?:pdf|html|citation|book|b|c)\]\s*/i, ''),
+    );
+    if (!title) continue;
+    const work: WorkRef = { title, authors: [] };
+    const link =
+      el.querySelector('a[href]') ??
+      el.closest('a[href]') ??
+      el.parentElement?.parentElement?.querySelector('a[href]');
+    const href = resolveUrl(link?.getAttribute('href'), url);
+    if (href) work.url = href;
+    // The lines after the title: authors, venue, year, DOI.
+    const block = el.nextElementSibling ? el : (el.parentElement ?? el);
+    const lines: string[] = [];
+    let sib = block.nextElementSibling;
+    for (let k = 0; sib && k < 3; k++, sib = sib.nextElementSibling) {
+      if (
+        sib.localName === block.localName &&
+        sib.getAttribute('class') === block.getAttribute('class')
+      )
+        break;
+      const t = blockText(sib, 600);
+      if (t) lines.push(t);
+    }
+    for (const line of lines) {
+      const authors = namesFrom(line);
+      if (authors.length) {
+        work.authors = authors;
+        break;
+      }
+    }
+    const text = lines.join(' ');
+    const years = new Set(text.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? []);
+    if (years.size >= 1) work.year = Number([...years][0]);
+    const doi = /\bdoi\b/i.test(text) ? findDoi(text) : undefined;
+    if (doi) work.doi = doi;
+    works.push(work);
+  }
+  return works;
+}
