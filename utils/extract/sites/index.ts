@@ -10,6 +10,7 @@ import { springer } from './springer';
 import { googleScholar } from './googlescholar';
 import { semanticScholar } from './semanticscholar';
 import { pmcSearch } from './pmc-search';
+import { openReview } from './openreview';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -26,6 +27,7 @@ export const siteExtractors: SiteExtractor[] = [
   googleScholar,
   semanticScholar,
   pmcSearch,
+  openReview,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
