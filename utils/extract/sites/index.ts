@@ -11,6 +11,7 @@ import { googleScholar } from './googlescholar';
 import { semanticScholar } from './semanticscholar';
 import { pmcSearch } from './pmc-search';
 import { openReview } from './openreview';
+import { acl } from './acl';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -28,6 +29,7 @@ export const siteExtractors: SiteExtractor[] = [
   semanticScholar,
   pmcSearch,
   openReview,
+  acl,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
