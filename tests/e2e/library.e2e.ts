@@ -4,6 +4,11 @@ import { tempProfile } from './browsers';
 import { launchChromium, type ChromiumSession } from './chromium';
 import { startServer } from './server';
 
+interface WorkerChrome {
+  tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+}
+
 /**
  * The library in a real Chromium: saving from two tabs, the toolbar badge following each tab, and the
  * library surviving a browser restart with the same profile.
@@ -27,6 +32,8 @@ describe('Chromium: the library and the toolbar badge', () => {
   const badgeOf = async (s: ChromiumSession, page: Page) => {
     const url = page.url();
     return s.worker.evaluate(async (u) => {
+      // Runs in the extension's service worker, where `chrome` is the extension API.
+      const chrome = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
       const [tab] = await chrome.tabs.query({ url: u });
       return tab?.id === undefined ? undefined : chrome.action.getBadgeText({ tabId: tab.id });
     }, url);
