@@ -6,12 +6,7 @@ import * as api from './panel/api';
 import { KeyTerms } from './panel/KeyTerms';
 import { Network } from './panel/Network';
 import { WorksTable } from './panel/WorksTable';
-import {
-  formatReference,
-  identifierLinks,
-  paperFromWorkRef,
-  toBibtex,
-} from './panel/works';
+import { formatReference, identifierLinks, paperFromWorkRef, toBibtex } from './panel/works';
 
 /**
  * The in-page panel: the paper at a glance (title, authors, venue, identifiers, PDF, abstract), its

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { authorName, shortAuthors } from '@/utils/display';
 import type { WorkRef } from '@/utils/paper';
 import { useVirtualRows } from './useVirtualRows';
@@ -89,6 +89,11 @@ export function WorksTable({ kind, label, works, saved, saving, onSave }: WorksT
     () => scrollRef.current,
     VIEWPORT,
   );
+
+  // A new filter or order starts at the top (the old scroll offset may be past the new end).
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [filter, sort]);
 
   const sortBy = (key: SortKey) =>
     setSort((s) =>
