@@ -182,3 +182,76 @@ describe('BibTeX: round trip', () => {
     for (const b of back) expect(b.paper.authors).toEqual(authors);
   });
 });
+
+describe('BibTeX: files from other tools', () => {
+  const { items, errors } = parse(fixture('other-tools.bib'));
+  const byTitle = (t: string) => items.find((i) => i.paper.title.startsWith(t))?.paper;
+
+  it('reads every entry', () => {
+    expect(errors).toEqual([]);
+    expect(items).toHaveLength(6);
+  });
+
+  it('reads DBLP: "First Last" names, braced hyphens, eprinttype', () => {
+    expect(byTitle('Attention')).toMatchObject({
+      type: 'paper-conference',
+      authors: [
+        { given: 'Ashish', family: 'Vaswani' },
+        { given: 'Noam', family: 'Shazeer' },
+        { given: 'Łukasz', family: 'Kaiser' },
+      ],
+      pages: '5998-6008',
+      year: 2017,
+    });
+    expect(byTitle('Attention')?.venue).toMatch(/^Advances in Neural .* CA, USA$/);
+    expect(byTitle('BERT')).toMatchObject({
+      title: 'BERT: Pre-training of Deep Bidirectional Transformers',
+      authors: [
+        { given: 'Jacob', family: 'Devlin' },
+        { given: 'Ming-Wei', family: 'Chang' },
+      ],
+      arxivId: '1810.04805',
+      arxivVersion: 'v2',
+    });
+  });
+
+  it('reads biblatex fields: journaltitle, date, DOI as a URL, pmcid, isbn, issn', () => {
+    expect(byTitle('Single-cell')).toMatchObject({
+      title: 'Single-cell RNA-seq of E. coli',
+      venue: 'Nature Methods',
+      issued: { date: '2021-03-15', precision: 'day' },
+      doi: '10.1038/s41592-021-01234-5',
+      pmcid: 'PMC7654321',
+      isbn: ['9780262035613'],
+      issn: ['1548-7091'],
+      keywords: ['single-cell', 'transcriptomics'],
+      authors: [
+        { family: 'Smith', given: 'Anna' },
+        { family: 'Müller', given: 'Jörg' },
+      ],
+    });
+  });
+
+  it('reads theses and reports with their institution', () => {
+    expect(byTitle('A Thesis')).toMatchObject({
+      type: 'thesis',
+      publisher: 'Massachusetts Institute of Technology',
+    });
+    expect(byTitle('Report 12')).toMatchObject({
+      type: 'report',
+      authors: [{ literal: 'National Aeronautics and Space Administration' }],
+      publisher: 'NASA',
+    });
+  });
+});
+
+describe('BibTeX: theses and reports', () => {
+  it('writes the publisher of a thesis as its school, and reads it back', () => {
+    const paper = makePaper({ type: 'thesis', venue: undefined, publisher: 'MIT' });
+    const out = serialize([{ paper }]);
+    expect(out).toMatch(/^@phdthesis\{/);
+    expect(out).toContain('  school = {MIT}');
+    expect(out).not.toContain('publisher');
+    expect(parse(out).items[0]?.paper).toMatchObject({ type: 'thesis', publisher: 'MIT' });
+  });
+});

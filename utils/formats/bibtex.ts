@@ -178,6 +178,13 @@ export function formatEntry(paper: Paper, key: string): string {
   let venue = paper.venue;
   // arXiv as "howpublished" says nothing the eprint fields do not.
   if (map.type === 'misc' && isArxiv && venue && /^arxiv/i.test(venue)) venue = undefined;
+  // A thesis's school and a report's institution are what other tools (and citation-js) call its
+  // publisher.
+  let publisher = paper.publisher;
+  if ((type === 'thesis' || type === 'report') && !venue) {
+    venue = publisher;
+    publisher = undefined;
+  }
   const year = paperYear(paper);
   const [, month, day] = paper.issued?.date.split('-') ?? [];
   const lines = [
@@ -198,7 +205,7 @@ export function formatEntry(paper: Paper, key: string): string {
           .map(escapeLatex)
           .join('--'),
     ),
-    field('publisher', paper.publisher && escapeLatex(paper.publisher)),
+    field('publisher', publisher && escapeLatex(publisher)),
     field('doi', paper.doi && verbatim(paper.doi)),
     field('eprint', paper.arxivId && escapeLatex(paper.arxivId)),
     isArxiv ? field('archivePrefix', 'arXiv') : undefined,
@@ -346,16 +353,7 @@ function entryToItem(raw: RawEntry): ImportedItem | string {
   }
   if (csl && typeof csl === 'object') {
     const o = csl as Record<string, unknown>;
-    // A name without given part is one unit (an organisation or a mononym): Paper's `literal`.
-    if (Array.isArray(o.author)) {
-      o.author = o.author.map((n: Record<string, unknown>) =>
-        n && typeof n === 'object' && !n.given && !n.literal && typeof n.family === 'string'
-          ? {
-              literal: [n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' '),
-            }
-          : n,
-      );
-    }
+    if (Array.isArray(o.author)) o.author = o.author.map(fixName);
   }
   const paper = cslToPaper(csl, 'import:bibtex');
   if (typeof paper === 'string') return paper;
@@ -376,6 +374,26 @@ function entryToItem(raw: RawEntry): ImportedItem | string {
   const notes = rawString(p.annote);
   if (notes?.trim()) item.notes = notes.trim().slice(0, LIMITS.notes);
   return item;
+}
+
+/**
+ * Corrects two readings of citation-js's names. In "First Last" form it takes a given name that
+ * starts with a LaTeX accent (DBLP's `{\\L}ukasz Kaiser`, `{\\"O}zg{\\"u}r`) for a particle; a
+ * capitalised particle with no given name is that given name. And a name without a given part is
+ * one unit (an organisation or a mononym): Paper's `literal`.
+ */
+function fixName(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const n = { ...(value as Record<string, unknown>) };
+  const particle = n['non-dropping-particle'];
+  if (!n.given && typeof particle === 'string' && /^\p{Lu}/u.test(particle)) {
+    n.given = particle;
+    delete n['non-dropping-particle'];
+  }
+  if (!n.given && !n.literal && typeof n.family === 'string') {
+    return { literal: [n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ') };
+  }
+  return n;
 }
 
 /** Adds the identifiers citation-js's CSL mapping leaves out. */
