@@ -12,6 +12,7 @@ import { semanticScholar } from './semanticscholar';
 import { pmcSearch } from './pmc-search';
 import { openReview } from './openreview';
 import { acl } from './acl';
+import { acm } from './acm';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -30,6 +31,7 @@ export const siteExtractors: SiteExtractor[] = [
   pmcSearch,
   openReview,
   acl,
+  acm,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
