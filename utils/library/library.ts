@@ -22,6 +22,7 @@ import {
   normalizeTags,
   PAGE_URL_LIMIT,
   sameData,
+  unionStrings,
 } from './merge';
 import {
   READING_STATUSES,
@@ -157,6 +158,32 @@ export function normalizePaper(paper: Paper): Paper {
   for (const f of ['url', 'pdfUrl'] as const) {
     assign(out, f, paper[f] && /^https?:\/\//i.test(paper[f]) ? paper[f] : undefined);
   }
+  // Lists as the merge keeps them: trimmed, unique, bounded.
+  out.keywords = unionStrings(paper.keywords, []);
+  for (const f of ['isbn', 'issn'] as const) {
+    const list = paper[f] ? unionStrings(paper[f], []) : [];
+    assign(out, f, list.length ? list : undefined);
+  }
+  // The year follows the date, as the merge keeps them (lists sort and filter by year).
+  const year = out.issued ? Number(out.issued.date.slice(0, 4)) : NaN;
+  if (Number.isInteger(year) && out.year !== year) {
+    out.year = year;
+    const source = out.sources.issued;
+    out.sources = { ...out.sources };
+    if (source) out.sources.year = source;
+    else delete out.sources.year;
+  }
+  // Empty strings carry nothing; dropping them keeps "saved again, nothing new" unchanged.
+  for (const [k, v] of Object.entries(out)) {
+    if (v === '' && k !== 'title') assign(out, k as keyof Paper, undefined);
+  }
+  // Provenance only for fields that have a value.
+  out.sources = Object.fromEntries(
+    Object.entries(out.sources).filter(([k]) => {
+      const v = out[k as keyof Paper];
+      return v !== undefined && v !== '' && !(Array.isArray(v) && !v.length);
+    }),
+  );
   return out;
 }
 

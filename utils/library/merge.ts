@@ -140,7 +140,7 @@ function richer(field: PaperField, a: Paper, b: Paper): Side {
 const UNION_FIELDS = new Set<PaperField>(['keywords', 'isbn', 'issn']);
 
 /** Case-insensitive union, first spelling kept, bounded. */
-function unionStrings(a: string[] | undefined, b: string[] | undefined): string[] {
+export function unionStrings(a: string[] | undefined, b: string[] | undefined): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const s of [...(a ?? []), ...(b ?? [])]) {
