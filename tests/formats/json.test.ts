@@ -112,8 +112,8 @@ describe('JSON backup', () => {
         { ...good, status: 'done' },
         { ...good, paper: { ...good.paper, title: 42 } },
         { ...good, paper: { ...good.paper, title: 'x'.repeat(20_000) } },
-        { ...good, paper: { ...good.paper, authors: [{ given: 'A', evil: '<script>' }] } },
-        { ...good, paper: { ...good.paper, sources: { __proto__x: 'y' } } },
+        { ...good, paper: { ...good.paper, authors: [{ given: 'A', family: 42 }] } },
+        { ...good, paper: { ...good.paper, sources: { title: ['x'] } } },
         { ...good, tags: Array.from({ length: 2000 }, (_, i) => `t${i}`) },
         { paper: { title: 'No arrays' } },
         null,
@@ -126,8 +126,8 @@ describe('JSON backup', () => {
       [1, 'item.status must be one of to-read, reading, read'],
       [2, 'item.paper.title must be text'],
       [3, 'item.paper.title is longer than 10000 characters'],
-      [4, 'item.paper.authors[0].evil is not a known field'],
-      [5, 'item.paper.sources.__proto__x is not a paper field'],
+      [4, 'item.paper.authors[0].family must be text'],
+      [5, 'item.paper.sources.title must be text'],
       [6, 'item.tags has more than 1000 entries'],
       [7, 'item.paper.authors is missing'],
       [8, 'item must be an object'],
@@ -136,11 +136,27 @@ describe('JSON backup', () => {
     expect(errors[0]?.entry).toBe('Attention Is All You Need');
   });
 
-  it('does not let "__proto__" keys reach the result', () => {
-    const text = `{"format":"${BACKUP_FORMAT}","schemaVersion":1,"items":[{"paper":{"title":"t","authors":[],"keywords":[],"keyTerms":[],"references":[],"citations":[],"sources":{}},"__proto__":{"polluted":true}}]}`;
+  it('drops fields it does not know, "__proto__" included, and writes only what it reads', () => {
+    const text = `{"format":"${BACKUP_FORMAT}","schemaVersion":1,"items":[{"paper":{"title":"t","authors":[{"given":"A","evil":"<script>"}],"keywords":[],"keyTerms":[],"references":[],"citations":[],"sources":{"title":"x","bogus":"y"},"future":1},"__proto__":{"polluted":true}}]}`;
     const { items, errors } = parse(text);
-    expect(items).toHaveLength(0);
-    expect(errors[0]?.reason).toMatch(/__proto__ is not a known field/);
+    expect(errors).toEqual([]);
+    expect(items[0]).toEqual({
+      paper: {
+        title: 't',
+        authors: [{ given: 'A' }],
+        keywords: [],
+        keyTerms: [],
+        references: [],
+        citations: [],
+        sources: { title: 'x' },
+      },
+    });
+    expect(Object.getPrototypeOf(items[0])).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
+    const extra = { ...fullItem(), extra: 'from a newer library' } as ExportItem;
+    const first = serialize([extra], { exportedAt: 0 });
+    expect(first).not.toContain('from a newer library');
+    expect(serialize(parse(first).items, { exportedAt: 0 })).toBe(first);
   });
 });

@@ -68,10 +68,24 @@ export function serialize(items: readonly ExportItem[], options: SerializeOption
     format: BACKUP_FORMAT,
     schemaVersion: BACKUP_SCHEMA_VERSION,
     exportedAt: new Date(options.exportedAt ?? Date.now()).toISOString(),
-    items: items.map((item) => sortKeys(item) as ExportItem),
+    items: items.map((item) => sortKeys(writable(item)) as ExportItem),
   };
-  // Header first (readable), then the items; two-space indentation is diff-friendly and ~15% larger.
+  // Header first, then the items; one-space indentation keeps the file readable and small.
   return `${JSON.stringify(backup, null, 1)}\n`;
+}
+
+/**
+ * The item as the reader will see it: fields outside the shapes left out, so that export → parse →
+ * export is the identity even when the caller passes extra fields. An item the reader would refuse
+ * (a value too long) is written as it is, and the import reports it.
+ */
+function writable(item: ExportItem): ExportItem {
+  try {
+    return checkItem(item, 'item');
+  } catch (e) {
+    if (e instanceof Invalid) return item;
+    throw e;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +138,11 @@ const list =
     return v.map((x, i) => item(x, `${path}[${i}]`));
   };
 
-/** Each key: its check, and whether it may be missing. Unknown keys are refused. */
+/**
+ * Each key: its check, and whether it may be missing. Keys not in the shape are dropped (a field
+ * some other version added is not worth refusing a restore for) and never copied, `__proto__`
+ * included: the result is built from the shape's keys only.
+ */
 type Shape<T> = { [K in keyof T]-?: [Check<NonNullable<T[K]>>, 'required' | 'optional'] };
 
 const object =
@@ -132,9 +150,6 @@ const object =
   (v, path) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) fail(path, 'must be an object');
     const o = v as Record<string, unknown>;
-    for (const key of Object.keys(o)) {
-      if (!Object.hasOwn(shape, key)) fail(`${path}.${excerpt(key, 40)}`, 'is not a known field');
-    }
     const out: Record<string, unknown> = {};
     for (const [key, [check, need]] of Object.entries(shape) as [
       string,
@@ -222,9 +237,8 @@ const paperShape: Shape<Paper> = {
       if (!v || typeof v !== 'object' || Array.isArray(v)) fail(path, 'must be an object');
       const out: Partial<Record<PaperField, string>> = {};
       for (const [key, value] of Object.entries(v)) {
-        if (key === 'sources' || !Object.hasOwn(paperShape, key)) {
-          fail(`${path}.${excerpt(key, 40)}`, 'is not a paper field');
-        }
+        // Provenance of a field Papershelf does not know is dropped with the field.
+        if (key === 'sources' || !Object.hasOwn(paperShape, key)) continue;
         out[key as PaperField] = text(200)(value, `${path}.${key}`);
       }
       return out;
