@@ -39,7 +39,7 @@ const paperArb: fc.Arbitrary<Paper> = fc
     { requiredKeys: ['title', 'authors', 'keywords', 'references', 'source'] },
   )
   .map(({ source, ...p }) => {
-    const paper: Paper = { keyTerms: [], citations: [], sources: {}, ...p } as Paper;
+    const paper = { keyTerms: [], citations: [], sources: {}, ...p } as unknown as Paper;
     for (const k of Object.keys(p) as (keyof Paper)[]) {
       if (k !== 'sources' && has(p[k as keyof typeof p])) paper.sources[k as 'title'] = source;
     }
