@@ -58,3 +58,32 @@ describe('Chromium: the extension end to end', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('Chromium: single-page sites', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startServer({ '/spa': 'spa.html', '/spa/paper/42': 'spa.html' });
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('detects a paper after in-page navigation and removes the panel when it is gone', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/spa'));
+    await page.waitForTimeout(800);
+    expect(await page.locator('papershelf-panel').count()).toBe(0);
+
+    await page.click('#open-paper');
+    const title = page.getByTestId('panel-title');
+    await title.waitFor({ timeout: 15_000 });
+    expect(await title.textContent()).toBe('Single Page Scholarship');
+
+    await page.click('#go-home');
+    await page.locator('papershelf-panel').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+});
