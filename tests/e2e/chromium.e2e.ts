@@ -87,3 +87,52 @@ describe('Chromium: single-page sites', () => {
     await page.locator('papershelf-panel').waitFor({ state: 'detached', timeout: 15_000 });
   });
 });
+
+describe('Chromium: a hostile page', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows markup from metadata as text, links nothing but http(s), and runs nothing', async () => {
+    const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url('/hostile.html'));
+    const title = page.getByTestId('panel-title');
+    await title.waitFor({ timeout: 15_000 });
+    expect(await title.isVisible()).toBe(true);
+    // The markup is shown as the characters the page wrote, never parsed into elements.
+    const text = (await title.textContent()) ?? '';
+    expect(text).toContain('Robust');
+    const hrefs = await page.evaluate(() => {
+      const root = document.querySelector('papershelf-panel')?.shadowRoot;
+      return [...(root?.querySelectorAll('a[href]') ?? [])].map(
+        (a) => a.getAttribute('href') ?? '',
+      );
+    });
+    for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
+    const injected = await page.evaluate(() => {
+      const root = document.querySelector('papershelf-panel')?.shadowRoot;
+      if (!root) return -1;
+      const handlers = [...root.querySelectorAll('*')].filter((el) =>
+        el.getAttributeNames().some((n) => n.startsWith('on')),
+      );
+      return root.querySelectorAll('img, script, iframe').length + handlers.length;
+    });
+    expect(injected).toBe(0);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as { __pageErrors?: string[] }).__pageErrors)).toEqual(
+      [],
+    );
+    expect(errors).toEqual([]);
+  });
+});
