@@ -169,3 +169,19 @@ describe('findSaved', () => {
     expect(await library.findSaved([])).toEqual([]);
   });
 });
+
+describe('removal on a full disk', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('still removes (without undo), so that the user can free space', async () => {
+    const { library } = await freshLibrary();
+    const { record } = await library.savePaper(natureArticle());
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
+    const result = await library.removePaper(record.id);
+    expect(result).toMatchObject({ token: '', undoable: false });
+    expect(await library.getPaper(record.id)).toBeUndefined();
+    await expect(library.removePaper(record.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
+});

@@ -50,9 +50,11 @@ export interface SaveResult {
 }
 
 export interface RemoveResult {
-  /** Pass to `undoRemove` within `undoWindowMs`. */
+  /** Pass to `undoRemove` until `expiresAt`. Empty when `undoable` is false. */
   token: string;
   expiresAt: number;
+  /** False when the disk was too full to keep a copy for undo. */
+  undoable: boolean;
 }
 
 export interface UndoResult {
@@ -323,8 +325,28 @@ export class Library {
     return this.read(['papers'], (tx) => tx.objectStore('papers').get(id));
   }
 
-  /** Removes a paper, keeping it for `undoWindowMs` so that `undoRemove(token)` can bring it back. */
+  /**
+   * Removes a paper, keeping it for `undoWindowMs` so that `undoRemove(token)` can bring it back.
+   * When the disk is too full even to keep that copy, the paper is removed without undo
+   * (`undoable` false): removing papers is how a user frees space.
+   */
   async removePaper(id: string): Promise<RemoveResult> {
+    try {
+      return await this.removeWithUndo(id);
+    } catch (e) {
+      if (!(e instanceof LibraryError) || e.code !== 'quota') throw e;
+      return this.write(['papers'], async (tx) => {
+        const papers = tx.objectStore('papers');
+        if (!(await papers.getKey(id))) {
+          throw new LibraryError('not-found', 'This paper is not in your library.');
+        }
+        await papers.delete(id);
+        return { token: '', expiresAt: this.now(), undoable: false };
+      });
+    }
+  }
+
+  private async removeWithUndo(id: string): Promise<RemoveResult> {
     return this.write(['papers', 'removed'], async (tx) => {
       const now = this.now();
       const papers = tx.objectStore('papers');
@@ -342,7 +364,7 @@ export class Library {
       const token = newId('u');
       await papers.delete(id);
       await removed.put({ token, removedAt: now, record });
-      return { token, expiresAt: now + this.undoWindowMs };
+      return { token, expiresAt: now + this.undoWindowMs, undoable: true };
     });
   }
 
