@@ -1,11 +1,14 @@
+import { useRef, useState } from 'preact/hooks';
 import { shortAuthors } from '@/utils/display';
 import type { WorkRef } from '@/utils/paper';
 import { workLink } from './works';
 
 /**
  * The citation network at a glance: this paper in the middle, works citing it on the left, works it
- * cites on the right, the ones already saved ringed. Each node with a link is an SVG link (focusable,
- * Enter opens it in a new tab); nodes without one are focusable images, so every node has a label.
+ * cites on the right, the ones already saved ringed. Each node with a link is an SVG link (Enter
+ * opens it in a new tab); nodes without one are images; every node has a label. The picture is one
+ * tab stop: arrow keys, Home and End move between its nodes (a roving tabindex), so sixty nodes do
+ * not stand between the keyboard and the tables.
  */
 
 const W = 320;
@@ -61,6 +64,8 @@ function label(n: NodeSpec): string {
 }
 
 export function Network(props: NetworkProps) {
+  const [active, setActive] = useState(0);
+  const svgRef = useRef<SVGSVGElement>(null);
   const cit = props.citations.slice(0, MAX_NODES_PER_SIDE);
   const ref = props.references.slice(0, MAX_NODES_PER_SIDE);
   const nodes: NodeSpec[] = [
@@ -77,14 +82,33 @@ export function Network(props: NetworkProps) {
       relation: 'reference' as const,
     })),
   ];
+  const current = Math.min(active, nodes.length - 1);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowDown: 1,
+      ArrowLeft: -1,
+      ArrowUp: -1,
+    };
+    let next: number;
+    if (e.key in step) next = (current + step[e.key]! + nodes.length) % nodes.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = nodes.length - 1;
+    else return;
+    e.preventDefault();
+    setActive(next);
+    svgRef.current?.querySelectorAll<SVGElement>('[data-testid="network-node"]')[next]?.focus();
+  };
   const hidden = props.citations.length - cit.length + (props.references.length - ref.length);
 
   return (
     <figure class="network" data-testid="network">
       <svg
+        ref={svgRef}
+        onKeyDown={onKeyDown}
         viewBox={`0 0 ${W} ${H}`}
         role="group"
-        aria-label={`Citation network: ${props.citations.length} citing works, ${props.references.length} cited works`}
+        aria-label={`Citation network: ${props.citations.length} citing works, ${props.references.length} cited works. Arrow keys move between works.`}
       >
         {nodes.map((n, i) => (
           <line key={`l${i}`} class={`edge ${n.relation}`} x1={CX} y1={CY} x2={n.x} y2={n.y} />
@@ -92,6 +116,7 @@ export function Network(props: NetworkProps) {
         {nodes.map((n, i) => {
           const text = label(n);
           const href = workLink(n.work);
+          const focus = { tabindex: i === current ? 0 : -1, onFocus: () => setActive(i) };
           const dot = (
             <>
               <title>{text}</title>
@@ -106,6 +131,7 @@ export function Network(props: NetworkProps) {
               target="_blank"
               rel="noopener noreferrer"
               aria-label={text}
+              {...focus}
               data-testid="network-node"
               data-relation={n.relation}
               data-saved={n.saved ? 'true' : 'false'}
@@ -115,7 +141,7 @@ export function Network(props: NetworkProps) {
           ) : (
             <g
               key={`n${i}`}
-              tabindex={0}
+              {...focus}
               role="img"
               aria-label={text}
               data-testid="network-node"

@@ -96,10 +96,13 @@ export async function savePaper(
   return { id: r.record.id, outcome: r.outcome };
 }
 
-/** Removes a saved paper; the token undoes it for a short while. */
+/**
+ * Removes a saved paper. The token undoes it for a short while; there is none when the library could
+ * not keep a copy (disk full).
+ */
 export async function removePaper(id: string): Promise<{ undoToken?: string }> {
   const r = await sendMessage('removePaper', { id });
-  return { undoToken: r.token };
+  return r.undoable && r.token ? { undoToken: r.token } : {};
 }
 
 /** Restores a removed paper; answers the id of the restored (or merged) record. */

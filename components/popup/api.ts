@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { LIMITS, sendMessage, type RequestOf, type ResponseOf } from '@/utils/messages';
 import type { ImportItem, ImportResult, ListQuery, ListResult } from '@/utils/library/library';
 import type { LibraryRecord, UserData } from '@/utils/library/schema';
+import { citationKeyPattern, defaultExportFormat, type ExportFormatId } from '@/utils/settings';
 
 /**
  * Everything the popup and the options page ask of the background, in one place: components import
@@ -53,8 +54,10 @@ export async function updatePaper(id: string, patch: Partial<UserData>): Promise
   return (await sendMessage('updatePaper', { id, patch })).record;
 }
 
-export async function removePaper(id: string): Promise<string> {
-  return (await sendMessage('removePaper', { id })).token;
+/** Removes a paper; returns the undo token, or undefined when the disk was too full to keep one. */
+export async function removePaper(id: string): Promise<string | undefined> {
+  const { token } = await sendMessage('removePaper', { id });
+  return token || undefined;
 }
 
 export async function undoRemove(token: string): Promise<LibraryRecord> {
@@ -135,4 +138,13 @@ export function downloadText(text: string, fileName: string, mimeType: string): 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The citation key pattern from the options page. */
+export function readKeyPattern(): Promise<string> {
+  return citationKeyPattern.getValue();
+}
+
+export function readDefaultExportFormat(): Promise<ExportFormatId> {
+  return defaultExportFormat.getValue();
 }

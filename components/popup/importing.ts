@@ -98,8 +98,7 @@ export async function readImportFile(
   try {
     // The format is known from the first characters: a huge file of another kind is refused unread.
     format = detectImportFormat(file.name, await file.slice(0, 4096).text()) as
-      | Importable
-      | undefined;
+      Importable | undefined;
     if (format && allowed.includes(format) && (format === 'json' || file.size <= MAX_FILE_BYTES))
       text = await file.text();
     else text = '';

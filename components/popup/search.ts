@@ -95,7 +95,9 @@ export interface Hit {
 export function search(index: PaperIndex, query: string): Hit[] {
   const q = query.trim();
   if (!q) return [];
-  return index.search(q).map((r: SearchResult) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+  return index
+    .search(q)
+    .map((r: SearchResult) => ({ id: String(r.id), score: r.score, terms: r.terms }));
 }
 
 /** A half-open range `[start, end)` of a displayed string. */

@@ -76,6 +76,9 @@ export default defineContentScript({
         anchor: 'body',
         append: 'last',
         mode: 'open',
+        // Keys typed in the panel (the filter boxes) must not reach the page's shortcuts: seen from
+        // the page, their target is the host element, not a text field.
+        isolateEvents: true,
         css,
         onMount(container) {
           render(

@@ -254,6 +254,22 @@ describe('Panel: network', () => {
     expect(citing.getAttribute('target')).toBe('_blank');
   });
 
+  it('is one tab stop; arrow keys move between nodes', async () => {
+    const root = await mount(<Panel paper={makePaper()} {...props} />);
+    const nodes = () => allById(root, 'network-node');
+    expect(nodes().map((n) => n.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
+    nodes()[0]!.focus();
+    await act(async () => {
+      nodes()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    });
+    expect(nodes().map((n) => n.getAttribute('tabindex'))).toEqual(['-1', '0', '-1']);
+    expect(root.ownerDocument.activeElement).toBe(nodes()[1]);
+    await act(async () => {
+      nodes()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    });
+    expect(nodes()[2]!.getAttribute('tabindex')).toBe('0');
+  });
+
   it('keeps nodes without a link focusable', async () => {
     const root = await mount(
       <Panel

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { LibraryRecord, UserData } from '@/utils/library/schema';
+import * as api from './api';
+import { createIndex, indexRecords, unindex, type PaperIndex } from './search';
+
+/**
+ * The library as the popup holds it: the first page straight away (the first screen never waits for
+ * the whole library), then the rest in pages of 1,000 for the search index, yielding between pages so
+ * typing stays smooth. Records are kept without their reference and citation lists, which the list
+ * never shows (exports read full records from the background).
+ */
+
+export const FIRST_PAGE = 50;
+export const PAGE = 1000;
+
+export interface LibraryState {
+  records: ReadonlyMap<string, LibraryRecord>;
+  index: PaperIndex;
+  /** How many papers the library holds. */
+  total: number;
+  /** True once every page is loaded and indexed. */
+  complete: boolean;
+  /** True until the first page arrived. */
+  loading: boolean;
+  error?: string;
+  /** Bumped on every change, for memos. */
+  version: number;
+}
+
+function slim(r: LibraryRecord): LibraryRecord {
+  if (!r.paper.references.length && !r.paper.citations.length) return r;
+  return { ...r, paper: { ...r.paper, references: [], citations: [] } };
+}
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function useLibrary() {
+  const records = useRef(new Map<string, LibraryRecord>());
+  const index = useRef<PaperIndex>(createIndex());
+  const [meta, setMeta] = useState({
+    total: 0,
+    complete: false,
+    loading: true,
+    error: undefined as string | undefined,
+    version: 0,
+  });
+  const generation = useRef(0);
+
+  const bump = useCallback(
+    (over: Partial<typeof meta> = {}) =>
+      setMeta((m) => ({ ...m, ...over, version: m.version + 1 })),
+    [],
+  );
+
+  const put = useCallback((list: readonly LibraryRecord[]) => {
+    const slimmed = list.map(slim);
+    for (const r of slimmed) records.current.set(r.id, r);
+    indexRecords(index.current, slimmed);
+  }, []);
+
+  const load = useCallback(async () => {
+    const gen = ++generation.current;
+    records.current = new Map();
+    index.current = createIndex();
+    bump({ loading: true, complete: false, error: undefined });
+    try {
+      let page = await api.listPapers({ sort: 'savedAt', limit: FIRST_PAGE });
+      if (gen !== generation.current) return;
+      put(page.records);
+      bump({ loading: false, total: page.total, complete: !page.nextCursor });
+      while (page.nextCursor) {
+        await pause();
+        page = await api.listPapers({ sort: 'savedAt', limit: PAGE, cursor: page.nextCursor });
+        if (gen !== generation.current) return;
+        put(page.records);
+        bump({ total: Math.max(page.total, records.current.size), complete: !page.nextCursor });
+      }
+    } catch (e) {
+      if (gen === generation.current) bump({ loading: false, error: api.errorMessage(e) });
+    }
+  }, [bump, put]);
+
+  useEffect(() => {
+    void load();
+    return () => {
+      generation.current++;
+    };
+  }, [load]);
+
+  const update = useCallback(
+    async (id: string, patch: Partial<UserData>) => {
+      const record = await api.updatePaper(id, patch);
+      put([record]);
+      bump();
+      return record;
+    },
+    [bump, put],
+  );
+
+  /** Removes papers one by one; returns the undo tokens of those removed. */
+  const remove = useCallback(async (ids: readonly string[]) => {
+    const tokens: string[] = [];
+    try {
+      for (const id of ids) {
+        tokens.push(await api.removePaper(id));
+        records.current.delete(id);
+        unindex(index.current, id);
+      }
+    } finally {
+      setMeta((m) => ({
+        ...m,
+        total: Math.max(0, m.total - tokens.length),
+        version: m.version + 1,
+      }));
+    }
+    return tokens;
+  }, []);
+
+  const undo = useCallback(
+    async (tokens: readonly string[]) => {
+      let restored = 0;
+      try {
+        for (const token of tokens) {
+          const record = await api.undoRemove(token);
+          // The work may have been saved again meanwhile and merged into another record.
+          if (!records.current.has(record.id)) restored++;
+          put([record]);
+        }
+      } finally {
+        setMeta((m) => ({ ...m, total: m.total + restored, version: m.version + 1 }));
+      }
+    },
+    [put],
+  );
+
+  const state: LibraryState = {
+    records: records.current,
+    index: index.current,
+    ...meta,
+  };
+  return { state, reload: load, update, remove, undo };
+}
