@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../../utils/extract/index';
 import { summaryPage } from '../../../utils/extract/sites/summary-page';
 import { parsers } from './helpers';
 
@@ -103,5 +104,41 @@ describe.each(['linkedom', 'happy-dom'])('summary page (%s)', (dom) => {
   it('a glossary with a "Key Terms" heading is not this layout', () => {
     const doc = load('summary-page-glossary-negative.html');
     expect(summaryPage.detect!(doc, URL_)).toBe(false);
+  });
+});
+
+describe('summary page through the whole pipeline', () => {
+  const run = (name: string) =>
+    extractPage(parsers(name)[0]![1], 'https://papers.example.org/paper/1');
+
+  it('a page with no embedded metadata is recognised as a paper, its fields from the layout', () => {
+    const r = run('summary-page-grid.html');
+    expect(r.kind).toBe('paper');
+    expect(r.paper).toMatchObject({
+      title: 'Interpretable machine learning for genomics',
+      year: 2022,
+      doi: '10.1007/s00439-021-02387-9',
+      keyTermsComputed: false,
+    });
+    expect(r.paper?.abstract).toMatch(/^High-throughput/);
+    expect(r.paper?.keyTerms[0]).toEqual({ term: 'ml', weight: 0.204 });
+    expect(r.paper?.citations).toHaveLength(2);
+    expect(r.paper?.references).toHaveLength(1);
+    expect(r.paper?.sources.keyTerms).toBe('site:summary-page');
+  });
+
+  it('the Summary wins over og:description, which holds the Quick Summary', () => {
+    const r = run('summary-page-headings.html');
+    expect(r.paper?.abstract).toMatch(/^High-throughput/);
+    expect(r.paper?.sources.abstract).toBe('site:summary-page');
+  });
+
+  it('a section label right after the title is not taken as the byline', () => {
+    const r = run('summary-page-unmarked.html');
+    expect(r.paper?.authors).toEqual([]);
+  });
+
+  it('a glossary page is not a paper', () => {
+    expect(run('summary-page-glossary-negative.html').kind).toBe('none');
   });
 });

@@ -632,7 +632,17 @@ export function extractSummaryPage(
 
   const i = labels.findIndex((l) => l.name === 'citation network');
   const nodes = i >= 0 ? sectionNodes(labels[i]!.el, labels[i + 1]?.el) : [];
-  titleArea(doc, labels, nodes, url, draft, { ...base, ...draft });
+  // A generic byline guess that is really a section label ("Citation Network" right after the h1).
+  const labelNames = new Set(labels.map((l) => l.name));
+  const bogus = (base.authors ?? []).some((a) =>
+    labelNames.has(norm(a.literal ?? `${a.given ?? ''} ${a.family ?? ''}`)),
+  );
+  const have: PaperDraft = { ...base, ...draft };
+  if (bogus) {
+    draft.authors = undefined;
+    delete have.authors;
+  }
+  titleArea(doc, labels, nodes, url, draft, have);
   if (i >= 0) {
     const rows = parseNetwork(nodes, labels[i]!.el, doc, url);
     const paperYear = draft.year ?? base.year;
