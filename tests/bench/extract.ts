@@ -15,6 +15,7 @@
  * target of targets.ts is missed.
  */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -63,6 +64,7 @@ const USAGE = `usage: npx tsx tests/bench/extract.ts --corpus DIR [--json | --ma
   --reps N       timed runs per page and tool after the scoring/warm-up run (default 1)`;
 
 const TOOLS = ['papershelf', 'html-metadata', 'metascraper'] as const;
+const WARMUP_PAGES = 5;
 type Tool = (typeof TOOLS)[number];
 const TOOL_LABEL: Record<Tool, string> = {
   papershelf: 'Papershelf',
@@ -103,7 +105,7 @@ function errorText(e: unknown): string {
 async function runTool(
   tool: Tool,
   page: CorpusPage,
-  extractPage?: ExtractPage,
+  extractPage: ExtractPage | undefined,
 ): Promise<RunOutput> {
   const t0 = performance.now();
   try {
@@ -111,16 +113,21 @@ async function runTool(
       case 'papershelf': {
         if (!extractPage) throw new Error('extractor not loaded');
         const doc = parseHtml(page.html);
+        const parseMs = performance.now() - t0;
+        // No forced GC between the parts: a forced full GC (gc() with --expose-gc) made every tool
+        // 3-4x slower afterwards here, as if its compiled code were dropped. Whole HTML-to-JSON is
+        // the sum of the three timed parts.
         const t1 = performance.now();
         const result = extractPage(doc, page.url);
+        const extractMs = performance.now() - t1;
         const t2 = performance.now();
         JSON.stringify(result);
-        const t3 = performance.now();
+        const stringifyMs = performance.now() - t2;
         return {
           extracted: mapPageResult(result),
-          ms: t3 - t0,
-          parseMs: t1 - t0,
-          extractMs: t2 - t1,
+          ms: parseMs + extractMs + stringifyMs,
+          parseMs,
+          extractMs,
         };
       }
       case 'html-metadata': {
@@ -147,6 +154,11 @@ async function runAll(
   reps: number,
   extractPage?: ExtractPage,
 ): Promise<PageRun[]> {
+  // Warm the JIT and module caches on a few pages before any timing, so the first pages in the
+  // corpus are not charged for it. Results are discarded.
+  for (const page of pages.slice(0, WARMUP_PAGES)) {
+    for (const tool of tools) await runTool(tool, page, extractPage);
+  }
   const runs: PageRun[] = [];
   for (const page of pages) {
     const run: PageRun = { page, results: {}, outcomes: {}, ms: {} };
@@ -160,7 +172,7 @@ async function runAll(
       if (v !== undefined) (times[k] ??= []).push(v);
     };
     for (let r = 0; r < reps; r++) {
-      // Rotate the order so no tool always runs right after another's garbage.
+      // Rotate the order so no tool always runs first on a page.
       for (let i = 0; i < tools.length; i++) {
         const tool = tools[(i + r) % tools.length] as Tool;
         const out = await runTool(tool, page, extractPage);
@@ -550,7 +562,9 @@ async function main(): Promise<void> {
     `${pages.length} pages below ${dir}: ${papers} papers, ${notPapers} not papers` +
     (leftOut.length ? `, ${leftOut.length} left out of detection (${leftOut.join(', ')})` : '') +
     `; html-metadata ${HTML_METADATA_VERSION}, metascraper ${METASCRAPER_VERSION}; ` +
-    `${reps} timed run(s) per page and tool after a warm-up; ${seconds.toFixed(1)} s.`;
+    `${reps} timed run(s) per page and tool after a warm-up; ${seconds.toFixed(1)} s; ` +
+    // Timings are only comparable between runs on a quiet machine: say how busy this one was.
+    `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores.`;
 
   if (args.json) {
     const json = {
@@ -561,6 +575,8 @@ async function main(): Promise<void> {
       leftOut,
       reps,
       seconds: Math.round(seconds * 10) / 10,
+      loadAverage: loadavg()[0],
+      cores: availableParallelism(),
       versions: { 'html-metadata': HTML_METADATA_VERSION, metascraper: METASCRAPER_VERSION },
       tools: summaries,
       targets: args.check ? { checked: TARGETS, missed } : undefined,

@@ -327,6 +327,12 @@ describe('targets', () => {
     expect(missed.join('\n')).toMatch(/whole HTML-to-JSON/);
   });
 
+  it('does not count a field no page expects as missed', () => {
+    const f = fields(100, 80);
+    f.doi = { papershelf: null, peers: { 'html-metadata': null, metascraper: null } };
+    expect(checkTargets({ ...good, fields: f, recall: null })).toEqual([]);
+  });
+
   it('fails when Papershelf did not run', () => {
     expect(checkTargets({ ...good, papershelfError: 'missing' })).toHaveLength(1);
   });
