@@ -34,18 +34,17 @@ export type SaveOutcome = 'created' | 'merged' | 'unchanged';
 /** Only what identity needs: keeps a 2,000-row message small (no abstracts, no nested lists). */
 export function identityOf(work: Paper | WorkRef): WorkIdentity {
   const id: WorkIdentity = {
-    title: work.title,
-    authors: work.authors.slice(0, 1),
+    title: cut(work.title, 2000),
+    authors: work.authors.slice(0, 1).map(person),
     year: work.year,
-    doi: work.doi,
-    arxivId: work.arxivId,
-    pmid: work.pmid,
-    url: work.url,
+    doi: cut(work.doi, 500),
+    arxivId: cut(work.arxivId, 100),
+    pmid: cut(work.pmid, 40),
+    url: work.url && work.url.length <= URL_MAX ? work.url : undefined,
   };
-  if ('pmcid' in work) id.pmcid = work.pmcid;
-  if ('publishedDoi' in work) id.publishedDoi = work.publishedDoi;
-  for (const k of Object.keys(id) as (keyof WorkIdentity)[]) if (id[k] === undefined) delete id[k];
-  return id;
+  if ('pmcid' in work) id.pmcid = cut(work.pmcid, 40);
+  if ('publishedDoi' in work) id.publishedDoi = cut(work.publishedDoi, 500);
+  return prune(id);
 }
 
 /** For each work, the id of its saved record or null; one message for all of them. */
@@ -55,27 +54,69 @@ export async function findSaved(works: readonly WorkIdentity[]): Promise<(string
   return works.map((_, i) => ids[i] ?? null);
 }
 
-/**
- * The background accepts only http(s) links and weights in [0, 1]: what a page gives otherwise is
- * dropped here rather than failing the whole save.
- */
+// The background's bounds (utils/messages.ts, PaperSchema and WorkQuerySchema): one odd value from
+// the page (a 5,000-character reference string, a tracking-laden link) must not fail a whole save
+// or lookup, so values are cut or dropped to fit here.
+const URL_MAX = 2048;
+const PAPER_MAX = 990_000;
+const cut = (s: string | undefined, max: number) => (s === undefined ? undefined : s.slice(0, max));
+const link = (u: string | undefined) => {
+  const safe = safeHttpUrl(u);
+  return safe && safe.length <= URL_MAX ? safe : undefined;
+};
+const person = (a: Author): Author =>
+  prune({ given: cut(a.given, 300), family: cut(a.family, 300), literal: cut(a.literal, 500) });
+
+function prune<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function workForSaving(w: WorkRef): WorkRef {
+  return prune({
+    ...w,
+    title: cut(w.title, 2000),
+    authors: w.authors.slice(0, 500).map(person),
+    year:
+      w.year !== undefined && Number.isInteger(w.year) && w.year >= 0 && w.year <= 9999
+        ? w.year
+        : undefined,
+    venue: cut(w.venue, 1000),
+    doi: cut(w.doi, 500),
+    arxivId: cut(w.arxivId, 100),
+    pmid: cut(w.pmid, 40),
+    url: link(w.url),
+    raw: cut(w.raw, 4000),
+  });
+}
+
+/** The paper as the background accepts it: http(s) links only, weights in [0, 1], bounded strings. */
 export function forSaving(paper: Paper): Paper {
-  const work = (w: WorkRef): WorkRef => {
-    const url = safeHttpUrl(w.url);
-    const { url: _drop, ...rest } = w;
-    return url ? { ...rest, url } : rest;
-  };
-  const { url: _u, pdfUrl: _p, ...rest } = paper;
-  const out: Paper = {
-    ...rest,
-    keyTerms: paper.keyTerms.map((t) => ({ ...t, weight: Math.min(1, Math.max(0, t.weight)) })),
-    references: paper.references.map(work),
-    citations: paper.citations.map(work),
-  };
-  const url = safeHttpUrl(paper.url);
-  const pdfUrl = safeHttpUrl(paper.pdfUrl);
-  if (url) out.url = url;
-  if (pdfUrl) out.pdfUrl = pdfUrl;
+  const out = prune({
+    ...paper,
+    title: paper.title.slice(0, 2000),
+    authors: paper.authors.slice(0, 5000).map(person),
+    abstract: cut(paper.abstract, 50_000),
+    keywords: paper.keywords.slice(0, 500).map((k) => k.slice(0, 300)),
+    keyTerms: paper.keyTerms
+      .slice(0, 500)
+      .map((t) => ({ term: t.term.slice(0, 300), weight: Math.min(1, Math.max(0, t.weight)) })),
+    url: link(paper.url),
+    pdfUrl: link(paper.pdfUrl),
+    references: paper.references.slice(0, 5000).map(workForSaving),
+    citations: paper.citations.slice(0, 5000).map(workForSaving),
+  });
+  // The whole paper must stay under 1 MB: the raw citation strings go first, then list tails.
+  const size = () => JSON.stringify(out).length;
+  if (size() > PAPER_MAX) {
+    const noRaw = ({ raw: _raw, ...w }: WorkRef) => w;
+    out.references = out.references.map(noRaw);
+    out.citations = out.citations.map(noRaw);
+  }
+  while (size() > PAPER_MAX && out.references.length + out.citations.length > 0) {
+    const longer = out.references.length >= out.citations.length ? 'references' : 'citations';
+    out[longer] = out[longer].slice(0, Math.floor(out[longer].length * 0.8));
+  }
   return out;
 }
 
@@ -88,7 +129,8 @@ export async function savePaper(
   paper: Paper,
   pageUrl?: string,
 ): Promise<{ id: string; outcome: SaveOutcome }> {
-  const page = safeHttpUrl(pageUrl);
+  // The background records the sender's own page for a content script; this only needs to parse.
+  const page = link(pageUrl) ?? (pageUrl ? link(pageUrl.split(/[?#]/)[0]) : undefined);
   const r = await sendMessage(
     'savePaper',
     page ? { paper: forSaving(paper), pageUrl: page } : { paper: forSaving(paper) },
@@ -121,6 +163,7 @@ export async function reportPageState(state: {
   const { paper, ...rest } = state;
   await sendMessage('pageState', {
     ...rest,
+    url: rest.url.slice(0, URL_MAX),
     ...(paper ? { title: paper.title, paper: forSaving(paper) } : {}),
   }).catch(() => undefined);
 }

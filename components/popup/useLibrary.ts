@@ -97,23 +97,25 @@ export function useLibrary() {
     [bump, put],
   );
 
-  /** Removes papers one by one; returns the undo tokens of those removed. */
+  /**
+   * Removes papers one by one; returns how many went and the undo tokens (fewer than removed when
+   * the disk was too full to keep a copy).
+   */
   const remove = useCallback(async (ids: readonly string[]) => {
     const tokens: string[] = [];
+    let removed = 0;
     try {
       for (const id of ids) {
-        tokens.push(await api.removePaper(id));
+        const token = await api.removePaper(id);
+        if (token) tokens.push(token);
+        removed++;
         records.current.delete(id);
         unindex(index.current, id);
       }
     } finally {
-      setMeta((m) => ({
-        ...m,
-        total: Math.max(0, m.total - tokens.length),
-        version: m.version + 1,
-      }));
+      setMeta((m) => ({ ...m, total: Math.max(0, m.total - removed), version: m.version + 1 }));
     }
-    return tokens;
+    return { removed, tokens };
   }, []);
 
   const undo = useCallback(

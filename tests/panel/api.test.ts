@@ -48,6 +48,39 @@ describe('panel api', () => {
     expect(paper.pdfUrl).toBe('javascript:window.__pwned=4'); // the original is untouched
   });
 
+  it('cuts what the background would refuse, instead of failing the whole save', () => {
+    const long = 'x'.repeat(5000);
+    const p = forSaving({
+      ...paper,
+      title: long,
+      url: `https://example.org/?q=${long}`,
+      references: [
+        { title: long, raw: long, authors: [{ literal: long }], year: 1e6, url: 'https://ok.org/' },
+      ],
+    });
+    expect(p.title).toHaveLength(2000);
+    expect(p.url).toBeUndefined();
+    expect(p.references[0]).toEqual({
+      title: 'x'.repeat(2000),
+      raw: 'x'.repeat(4000),
+      authors: [{ literal: 'x'.repeat(500) }],
+      url: 'https://ok.org/',
+    });
+    const huge = Array.from({ length: 5000 }, (_, i) => ({
+      title: `Work ${i}`,
+      raw: long,
+      authors: [],
+    }));
+    const big = forSaving({ ...paper, references: huge });
+    expect(JSON.stringify(big).length).toBeLessThan(1_000_000);
+    expect(big.references).toHaveLength(5000);
+    expect(big.references[0]).not.toHaveProperty('raw');
+    expect(identityOf({ title: 'a', authors: [], url: `https://x.org/${long}` })).toEqual({
+      title: 'a',
+      authors: [],
+    });
+  });
+
   it('uses the typed protocol: findSaved ids in order, savePaper with or without a page', async () => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     send.mockImplementation((async (m: { verb: string; payload: { works?: unknown[] } }) =>
