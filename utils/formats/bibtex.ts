@@ -134,12 +134,15 @@ const SUFFIX = /^(.*?),?\s+(Jr\.?|Sr\.?|II|III|IV)$/;
 /**
  * A name part, braced (one unit for the name parser) when it could be misread: a comma or the word
  * "and" would split the name, `=` starts biblatex's `family=…` syntax, a lowercase hyphenated word
- * (`al-Khwarizmi`) would be cut into particle and name, and other symbols are safer kept whole.
+ * (`al-Khwarizmi`) would be cut into particle and name, a hyphen on its own separates words, and
+ * other symbols are safer kept whole.
  */
 function namePart(s: string): string {
   const e = escapeLatex(s);
   const risky =
-    /[^\p{L}\p{M}\p{N}\s.'’-]/u.test(s) || /(^|\s)\p{Ll}\S*-/u.test(s) || /\band\b/i.test(s);
+    /[^\p{L}\p{M}\p{N}\s.'’-]/u.test(s) ||
+    /(^|\s)\p{Ll}\S*-|(^|\s)-|-(\s|$)/u.test(s) ||
+    /\band\b/i.test(s);
   return risky ? `{${e}}` : e;
 }
 

@@ -21,20 +21,26 @@ export const MAX_INPUT_CHARS = 20 * 1024 * 1024;
 /** At most this many entries are read from one file; the rest are reported, not parsed. */
 export const MAX_ENTRIES = 50_000;
 
-/** Per-field caps for imported data: longer values are cut, so one hostile field cannot bloat the library. */
+/**
+ * Per-field caps for imported data: longer values are cut (URLs dropped), so one hostile field cannot
+ * bloat the library. They match the background's message schema (utils/messages.ts), so that what a
+ * parser returns is never refused there for its size.
+ */
 export const LIMITS = {
   title: 2_000,
   name: 300,
   authors: 2_000,
   venue: 1_000,
-  short: 200,
+  publisher: 500,
+  short: 100,
   abstract: 50_000,
   keywords: 500,
   keyword: 300,
-  url: 4_000,
+  ids: 50,
+  url: 2_048,
   notes: 100_000,
-  tags: 200,
-  tag: 200,
+  tags: 100,
+  tag: 100,
 } as const;
 
 /**
@@ -251,7 +257,7 @@ export function finishPaper(p: Paper, source: string): Paper {
   setText(paper, 'volume', p.volume, LIMITS.short);
   setText(paper, 'issue', p.issue, LIMITS.short);
   setText(paper, 'pages', p.pages, LIMITS.short);
-  setText(paper, 'publisher', p.publisher, LIMITS.venue);
+  setText(paper, 'publisher', p.publisher, LIMITS.publisher);
   const arxivFromDoi = p.doi?.toLowerCase().includes('10.48550/arxiv.')
     ? parseArxivId(p.doi)
     : undefined;
@@ -270,15 +276,15 @@ export function finishPaper(p: Paper, source: string): Paper {
   const pmcid = normalizePmcid(p.pmcid);
   if (pmcid) paper.pmcid = pmcid;
   const isbn = (p.isbn ?? []).map(normalizeIsbn).filter((v): v is string => !!v);
-  if (isbn.length) paper.isbn = [...new Set(isbn)];
+  if (isbn.length) paper.isbn = [...new Set(isbn)].slice(0, LIMITS.ids);
   const issn = (p.issn ?? []).map(normalizeIssn).filter((v): v is string => !!v);
-  if (issn.length) paper.issn = [...new Set(issn)];
+  if (issn.length) paper.issn = [...new Set(issn)].slice(0, LIMITS.ids);
   const abstract = cleanMultiline(p.abstract, LIMITS.abstract);
   if (abstract) paper.abstract = abstract;
   paper.keywords = splitKeywords(p.keywords);
-  const url = safeHttpUrl(cleanText(p.url, LIMITS.url));
+  const url = httpUrl(p.url);
   if (url) paper.url = url;
-  const pdfUrl = safeHttpUrl(cleanText(p.pdfUrl, LIMITS.url));
+  const pdfUrl = httpUrl(p.pdfUrl);
   if (pdfUrl) paper.pdfUrl = pdfUrl;
   for (const key of Object.keys(paper) as (keyof Paper)[]) {
     if (key === 'sources') continue;
@@ -287,6 +293,12 @@ export function finishPaper(p: Paper, source: string): Paper {
     paper.sources[key as PaperField] = source;
   }
   return paper;
+}
+
+/** An http(s) URL within the length cap; a longer one is dropped, not cut into a broken link. */
+function httpUrl(value: unknown): string | undefined {
+  const url = safeHttpUrl(cleanText(value, LIMITS.url * 2));
+  return url && url.length <= LIMITS.url ? url : undefined;
 }
 
 function setText(
