@@ -9,6 +9,7 @@ import {
   namesFromElements,
   namesFromParts,
   onHost,
+  safeDecode,
   workRef,
   yearInText,
 } from './publisher-common';
@@ -163,7 +164,7 @@ function work(doc: Document, url: URL, base: Readonly<PaperDraft>): SiteResult {
   }
   if (!base.doi) {
     const doi = normalizeDoi(
-      decodeURIComponent(url.pathname.replace(/^\/doi\/(?:abs\/|full\/|pdf\/|epdf\/)?/, '')),
+      safeDecode(url.pathname.replace(/^\/doi\/(?:abs\/|full\/|pdf\/|epdf\/)?/, '')),
     );
     if (doi) d.doi = doi;
   }

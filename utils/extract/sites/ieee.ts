@@ -5,7 +5,7 @@ import { resolveUrl } from '../meta';
 import { parseName } from '../names';
 import { blockText, clean, dropAbstractLabel, splitKeywords, stripMarkup, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
-import { dateInText, namesFromElements, onHost, yearInText } from './publisher-common';
+import { byClass, dateInText, namesFromElements, onHost, yearInText } from './publisher-common';
 
 /**
  * IEEE Xplore (ieeexplore.ieee.org): document pages `/document/<arnumber>/` (current), and the 2009
@@ -68,7 +68,8 @@ export function jsonAfter(text: string, marker: string): Json | undefined {
 }
 
 function metadataJson(doc: Document): Json | undefined {
-  for (const s of Array.from(doc.querySelectorAll('script:not([src])')).slice(0, 200)) {
+  for (const s of Array.from(doc.getElementsByTagName('script')).slice(0, 300)) {
+    if (s.hasAttribute('src')) continue;
     const text = s.textContent ?? '';
     if (!text.includes('xplGlobal.document.metadata')) continue;
     return jsonAfter(text.slice(0, MAX_SCRIPT), 'xplGlobal.document.metadata');
@@ -285,7 +286,7 @@ export const ieee: SiteExtractor = {
     const j = metadataJson(doc);
     const jsonFits = j && (!n || str(j['articleNumber']) === n);
     if (j && jsonFits) return { draft: fromJson(j, url), kind: 'paper' };
-    if (doc.querySelector('.headNavBlueXLarge2')) {
+    if (byClass(doc, 'headNavBlueXLarge2', 1).length) {
       const d = fromLegacy(doc);
       return d.title ? { draft: d, kind: 'paper' } : { draft: {} };
     }

@@ -4,7 +4,7 @@ import { parseDate, yearOf } from '../dates';
 import { first, readMeta } from '../meta';
 import { blockText, clean, dropAbstractLabel, splitKeywords, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
-import { onHost, splitByline } from './publisher-common';
+import { byClass, hasCitationMeta, onHost, splitByline } from './publisher-common';
 
 /**
  * PLOS (journals.plos.org, and the 2009–2015 per-journal hosts plosone.org, ploscompbiol.org, …).
@@ -32,12 +32,14 @@ const HOST =
 const BOILERPLATE = /public library of science|^plos\b|open[- ]access|peer[- ]review/i;
 
 function subjectAreas(doc: Document): string[] {
-  const visible = Array.from(doc.querySelectorAll('#subjectList a.taxo-term, #subjectList li > a'))
+  const list = doc.getElementById('subjectList');
+  const visible = Array.from(list?.getElementsByTagName('a') ?? [])
+    .filter((a) => a.classList.contains('taxo-term') || a.parentElement?.localName === 'li')
     .slice(0, 100)
     .map((a) => textOf(a, 200) ?? '')
     .filter(Boolean);
   if (visible.length) return [...new Set(visible)];
-  if (!doc.querySelector('meta[name="citation_title"]')) return [];
+  if (!hasCitationMeta(doc)) return [];
   const meta = first(readMeta(doc), 'keywords');
   const terms = meta ? splitKeywords([meta]) : [];
   return terms.some((t) => BOILERPLATE.test(t)) ? [] : terms;
@@ -114,7 +116,7 @@ export const plos: SiteExtractor = {
   matches: (url) => HOST.test(url.hostname) || onHost(url, 'journals.plos.org'),
   extract(doc, url, base): SiteResult {
     const draft: PaperDraft = {};
-    if (!doc.querySelector('meta[name="citation_title"]') && doc.querySelector('p.authors')) {
+    if (!hasCitationMeta(doc) && byClass(doc, 'authors', 5).some((e) => e.localName === 'p')) {
       Object.assign(draft, legacy(doc));
     }
     const subjects = subjectAreas(doc);

@@ -1,7 +1,7 @@
 import type { Author, WorkRef } from '../../paper';
 import { findDoi, normalizeDoi, parseArxivId } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
-import { resolveUrl } from '../meta';
+import { first, readMeta, resolveUrl } from '../meta';
 import { parseName } from '../names';
 import { clean, textOf } from '../text';
 
@@ -27,6 +27,25 @@ export function onHost(url: URL, domain: string): boolean {
     return true;
   const dashed = domain.replace(/\./g, '-');
   return h.startsWith(`${dashed}.`) || h.includes(`-${dashed}.`) || h.includes(`.${dashed}.`);
+}
+
+/**
+ * True when the page's head has a `citation_title` (read from the cached meta index, not by a
+ * selector query: a document-wide query costs milliseconds in linkedom).
+ */
+export function hasCitationMeta(doc: Document): boolean {
+  return !!first(readMeta(doc), 'citation_title');
+}
+
+/** Elements with a class, by the cheap live-collection lookup every DOM implements. */
+export function byClass(root: Document | Element, cls: string, max = 5000): Element[] {
+  // Copied once: indexing a live collection re-walks the tree in some DOMs (linkedom).
+  return Array.from(root.getElementsByClassName(cls)).slice(0, max);
+}
+
+/** Child elements of `el` with a tag name (no selector compilation). */
+export function childrenByTag(el: Element, tag: string): Element[] {
+  return Array.from(el.children).filter((c) => c.localName === tag);
 }
 
 /** At most this many authors are read from a visible byline. */
@@ -148,7 +167,8 @@ export function workRef(
   return ref;
 }
 
-function safeDecode(s: string): string {
+/** `decodeURIComponent` that returns its input on malformed escapes instead of throwing. */
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -5,7 +5,10 @@ import { parseName } from '../names';
 import { blockText, clean, dropAbstractLabel, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
 import {
+  byClass,
+  childrenByTag,
   dateInText,
+  hasCitationMeta,
   namesFromParts,
   onHost,
   splitByline,
@@ -35,6 +38,8 @@ import {
  */
 
 const MAX_JSON_SCAN = 3_000_000;
+/** A search page shows 25–100 results; more is not a real page. */
+const MAX_RESULTS = 200;
 
 /** Authors from the visible author group, current and 2019 layouts. */
 function groupAuthors(doc: Document): Author[] {
@@ -146,13 +151,13 @@ function legacy(doc: Document, base: Readonly<PaperDraft>): PaperDraft {
 function isSearch(url: URL, doc: Document): boolean {
   if (/^\/search\b/.test(url.pathname)) return true;
   if (url.searchParams.get('_ob') === 'ArticleListURL') return true;
-  return doc.querySelectorAll('table.resultRow, li.ResultItem').length >= 2;
+  return byClass(doc, 'resultRow', 3).length + byClass(doc, 'ResultItem', 3).length >= 2;
 }
 
 function searchResults(doc: Document, url: URL): WorkRef[] {
   const works: WorkRef[] = [];
   // Current layout.
-  for (const item of Array.from(doc.querySelectorAll('li.ResultItem')).slice(0, 500)) {
+  for (const item of byClass(doc, 'ResultItem', MAX_RESULTS)) {
     const link = item.querySelector('h2 a, a.result-list-title-link');
     const venueLine = textOf(item.querySelector('.srctitle-date-fields, .SubType'), 500);
     const spans = item.querySelectorAll('.Authors .author');
@@ -168,13 +173,17 @@ function searchResults(doc: Document, url: URL): WorkRef[] {
     if (ref) works.push(ref);
   }
   // 2009 layout: a table per result; title link, then "<i>Journal</i>, <i>Volume…</i>, <i>Date</i>", then authors.
-  for (const row of Array.from(doc.querySelectorAll('table.resultRow')).slice(0, 500)) {
-    const cell = Array.from(row.querySelectorAll('td')).find((td) =>
-      td.querySelector('a > span, a > b'),
+  for (const row of byClass(doc, 'resultRow', MAX_RESULTS)) {
+    if (row.localName !== 'table') continue;
+    // The entry's cell is the one whose own first link wraps the (highlighted) title in a span.
+    const cell = Array.from(row.getElementsByTagName('td')).find((td) =>
+      childrenByTag(td, 'a').some(
+        (a) => a.firstElementChild?.localName === 'span' || a.firstElementChild?.localName === 'b',
+      ),
     );
-    const link = cell?.querySelector('a');
+    const link = cell ? childrenByTag(cell, 'a')[0] : undefined;
     if (!cell || !link) continue;
-    const italics = Array.from(cell.querySelectorAll(':scope > i')).map((i) => textOf(i) ?? '');
+    const italics = childrenByTag(cell, 'i').map((i) => textOf(i) ?? '');
     // The author line is the text node after the second <br>.
     let authorsText: string | undefined;
     let brs = 0;
@@ -209,7 +218,7 @@ export const sciencedirect: SiteExtractor = {
     if (isSearch(url, doc)) return { draft: {}, kind: 'listing', works: searchResults(doc, url) };
     const draft: PaperDraft = {};
     // The 2009 layout has no citation meta; the current one has no `.articleTitle`.
-    if (doc.querySelector('.articleTitle') && !doc.querySelector('meta[name="citation_title"]'))
+    if (!hasCitationMeta(doc) && byClass(doc, 'articleTitle', 1).length)
       Object.assign(draft, legacy(doc, base));
     const authors = groupAuthors(doc);
     if (authors.length) draft.authors = authors;

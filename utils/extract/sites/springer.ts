@@ -5,7 +5,9 @@ import { parseName } from '../names';
 import { blockText, clean, collapse, dropAbstractLabel, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
 import {
+  byClass,
   dateInText,
+  hasCitationMeta,
   namesFromElements,
   onHost,
   splitByline,
@@ -45,7 +47,7 @@ const HOSTS = ['link.springer.com', 'springerlink.com', 'nature.com', 'springer.
 /** Author keywords: a subject list whose heading says "Keywords", or the 2019 keyword group. */
 function authorKeywords(doc: Document): string[] | undefined {
   const out: string[] = [];
-  for (const list of Array.from(doc.querySelectorAll('ul.c-article-subject-list')).slice(0, 5)) {
+  for (const list of byClass(doc, 'c-article-subject-list', 5)) {
     const heading = collapse(list.previousElementSibling?.textContent ?? '').toLowerCase();
     const viaTrack = list.querySelector('[data-track-action="view keyword"]');
     if (!/keyword/.test(heading) && !viaTrack) continue;
@@ -54,9 +56,7 @@ function authorKeywords(doc: Document): string[] | undefined {
       if (k) out.push(k);
     }
   }
-  for (const k of Array.from(
-    doc.querySelectorAll('.KeywordGroup .Keyword, .c-keywords .c-keywords__item'),
-  ).slice(0, 100)) {
+  for (const k of [...byClass(doc, 'Keyword', 100), ...byClass(doc, 'c-keywords__item', 100)]) {
     const t = textOf(k, 200);
     if (t) out.push(t);
   }
@@ -151,8 +151,8 @@ function isNatureListing(url: URL, doc: Document): boolean {
   )
     return true;
   // Saved pages whose address is lost: many titled entries and no article of their own.
-  if (doc.querySelector('meta[name="citation_title"]')) return false;
-  return doc.querySelectorAll('.atl, article.c-card').length >= 3;
+  if (hasCitationMeta(doc)) return false;
+  return byClass(doc, 'atl', 3).length + byClass(doc, 'c-card', 3).length >= 3;
 }
 
 function natureListing(doc: Document, url: URL): WorkRef[] {
@@ -187,7 +187,7 @@ function natureListing(doc: Document, url: URL): WorkRef[] {
   if (works.length) return works;
   // 2009 layout: search results `<li><h2 class="atl"><a>…</a></h2><p class="aug">…</p><p class="journal">…`
   // and tables of contents `<h4><span class="atl">…</span></h4><p class="aug">…</p><p class="doi">…<p class="links">`.
-  for (const atl of Array.from(doc.querySelectorAll('.atl')).slice(0, 1000)) {
+  for (const atl of byClass(doc, 'atl', 1000)) {
     const head = atl.localName === 'span' ? (atl.parentElement ?? atl) : atl;
     let aug: Element | undefined;
     let journal: Element | undefined;
@@ -200,7 +200,7 @@ function natureListing(doc: Document, url: URL): WorkRef[] {
       else if (el.classList.contains('doi')) doiEl = el;
       else if (el.classList.contains('links')) links = el;
     }
-    const link = atl.querySelector('a') ?? links?.querySelector('a.fulltext, a');
+    const link = atl.getElementsByTagName('a')[0] ?? links?.getElementsByTagName('a')[0];
     const authorText = textOf(aug, 3000)?.replace(/,?\s*et al\.?$/i, '');
     const journalText = textOf(journal, 500);
     const ref = workRef(textOf(atl), authorText ? splitByline(authorText) : [], {
@@ -232,7 +232,7 @@ export const springer: SiteExtractor = {
     if (isNatureListing(url, doc))
       return { draft: {}, kind: 'listing', works: natureListing(doc, url) };
     const draft: PaperDraft = {};
-    if (doc.querySelector('.Heading1') && !doc.querySelector('meta[name="citation_title"]')) {
+    if (!hasCitationMeta(doc) && byClass(doc, 'Heading1', 1).length) {
       Object.assign(draft, legacySpringer(doc));
     }
     const keywords = authorKeywords(doc);
