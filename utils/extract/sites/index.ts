@@ -13,6 +13,7 @@ import { pmcSearch } from './pmc-search';
 import { openReview } from './openreview';
 import { acl } from './acl';
 import { acm } from './acm';
+import { plos } from './plos';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -32,6 +33,7 @@ export const siteExtractors: SiteExtractor[] = [
   openReview,
   acl,
   acm,
+  plos,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
