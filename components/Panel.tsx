@@ -281,8 +281,18 @@ export function Panel(props: PanelProps) {
           aria-label={`Open the Papershelf panel${paperId ? ' (paper saved)' : ''}`}
           onClick={() => fold(false)}
         >
-          <span aria-hidden="true">📚</span>
-          {paperId ? <span aria-hidden="true"> ✓</span> : null}
+          {/* Three books on a shelf: drawn, because emoji fonts are not everywhere. */}
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" class="tab-icon">
+            <rect x="3" y="4" width="3.5" height="12" rx="0.8" />
+            <rect x="7.5" y="2.5" width="3.5" height="13.5" rx="0.8" />
+            <rect x="12.2" y="5" width="3.5" height="11" rx="0.8" transform="rotate(-12 14 10.5)" />
+            <rect x="2" y="16.5" width="16" height="1.6" rx="0.8" />
+          </svg>
+          {paperId ? (
+            <span class="tab-saved" aria-hidden="true">
+              ✓
+            </span>
+          ) : null}
         </button>
       </aside>
     );

@@ -3,7 +3,7 @@ import { useVirtualRows } from '@/components/panel/useVirtualRows';
 import type { LibraryRecord } from '@/utils/library/schema';
 import { PaperRow, type RowActions } from './PaperRow';
 
-export const ROW_HEIGHT = 92;
+export const ROW_HEIGHT = 86;
 const VIEWPORT = 440;
 
 /**

@@ -73,76 +73,78 @@ export function PaperRow({
             </span>
           )}
         </div>
-        <div class="chips">
-          <select
-            class={`status status-${r.user.status}`}
-            data-testid="row-status"
-            aria-label={`Reading status of “${title}”`}
-            value={r.user.status}
-            onChange={(e) => actions.onStatus(r.id, e.currentTarget.value as ReadingStatus)}
-          >
-            {READING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
+        <div class="bottom">
+          <div class="chips">
+            <select
+              class={`status status-${r.user.status}`}
+              data-testid="row-status"
+              aria-label={`Reading status of “${title}”`}
+              value={r.user.status}
+              onChange={(e) => actions.onStatus(r.id, e.currentTarget.value as ReadingStatus)}
+            >
+              {READING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+            {r.user.tags.map((t) => (
+              <span class="tag" key={t} data-testid="tag">
+                <Highlight text={t} terms={terms} />
+              </span>
             ))}
-          </select>
-          {r.user.tags.map((t) => (
-            <span class="tag" key={t} data-testid="tag">
-              <Highlight text={t} terms={terms} />
-            </span>
-          ))}
-          {r.user.notes && (
-            <span class="has-notes" title="Has notes">
-              ✎ notes
-            </span>
-          )}
+            {r.user.notes && (
+              <span class="has-notes" title="Has notes">
+                ✎ notes
+              </span>
+            )}
+          </div>
+          <div class="actions">
+            {pdf && (
+              <a
+                class="icon"
+                href={pdf}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="open-pdf"
+                aria-label={`Open the PDF of “${title}”`}
+                title="Open PDF"
+              >
+                PDF
+              </a>
+            )}
+            <button
+              type="button"
+              class="icon"
+              data-testid="copy-citation"
+              aria-label={`Copy the BibTeX citation of “${title}”`}
+              title="Copy BibTeX"
+              onClick={() => actions.onCopy(r.id)}
+            >
+              Cite
+            </button>
+            <button
+              type="button"
+              class="icon"
+              data-testid="edit"
+              aria-label={`Edit tags and notes of “${title}”`}
+              title="Tags and notes"
+              onClick={() => actions.onEdit(r.id)}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              class="icon danger"
+              data-testid="remove"
+              aria-label={`Remove “${title}”`}
+              title="Remove"
+              onClick={() => actions.onRemove(r.id)}
+            >
+              ✕
+            </button>
+          </div>
         </div>
-      </div>
-      <div class="actions">
-        {pdf && (
-          <a
-            class="icon"
-            href={pdf}
-            target="_blank"
-            rel="noopener noreferrer"
-            data-testid="open-pdf"
-            aria-label={`Open the PDF of “${title}”`}
-            title="Open PDF"
-          >
-            PDF
-          </a>
-        )}
-        <button
-          type="button"
-          class="icon"
-          data-testid="copy-citation"
-          aria-label={`Copy the BibTeX citation of “${title}”`}
-          title="Copy BibTeX"
-          onClick={() => actions.onCopy(r.id)}
-        >
-          Cite
-        </button>
-        <button
-          type="button"
-          class="icon"
-          data-testid="edit"
-          aria-label={`Edit tags and notes of “${title}”`}
-          title="Tags and notes"
-          onClick={() => actions.onEdit(r.id)}
-        >
-          Edit
-        </button>
-        <button
-          type="button"
-          class="icon danger"
-          data-testid="remove"
-          aria-label={`Remove “${title}”`}
-          title="Remove"
-          onClick={() => actions.onRemove(r.id)}
-        >
-          ✕
-        </button>
       </div>
     </li>
   );
