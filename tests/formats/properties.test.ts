@@ -70,7 +70,7 @@ describe('JSON backup round trip of any text', () => {
           expect(json.serialize(back, { exportedAt: 0 })).toBe(text);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   }, 20_000);
 });
