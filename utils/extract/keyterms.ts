@@ -56,7 +56,7 @@ const STOPWORDS = new Set(
     'describe describes described report reports reported achieve achieves achieved obtain obtained including include ' +
     'includes significantly significant respectively able first second two three high higher low lower large small ' +
     'better best existing recent recently specific particular compared compare task tasks problem problems ' +
-    'investigate investigated study studies studied important key main et al'
+    'investigate investigated study studies studied important key main et al need needs'
   ).split(' '),
 );
 
@@ -207,11 +207,12 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
           }
           c.tf++;
           const forms = chunk.slice(i, i + n);
-          // A capital at a sentence's start, or anywhere in a Title Case title, says nothing: count
-          // that form lower-cased (acronyms keep their capitals).
+          // A capital at a sentence's start, or anywhere in a Title Case title, says nothing by
+          // itself: such a word is marked, and shown capitalised only if the text also capitalises
+          // it mid-sentence (a proper noun such as "Epstein-Nesbet"); acronyms keep their capitals.
           const surface = forms
             .map((f, j) =>
-              (capsMeaningless || (i === 0 && j === 0)) && !isAcronym(f) ? f.toLowerCase() : f,
+              (capsMeaningless || (i === 0 && j === 0)) && !isAcronym(f) ? UNSURE + f : f,
             )
             .join(' ');
           bump(c.surfaces, surface);
@@ -277,7 +278,10 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
   for (const { c, s } of scored) {
     if (out.length >= MAX_KEY_TERMS) break;
     if (chosen.some((p) => p.tf >= c.tf && containsPhrase(p.words, c.words))) continue;
-    const term = displayForm(c);
+    const term = displayForm(c, (surface) => {
+      const w = words.get(fold(surface.toLowerCase()));
+      return w && w.tfUpper > 0 ? surface : surface.toLowerCase();
+    });
     const key = term.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -313,8 +317,14 @@ function isTitleCase(title: string): boolean {
   return caps / long.length >= 0.8;
 }
 
-/** The form the text uses most (acronyms and proper nouns keep their capitals), ties alphabetically. */
-function displayForm(c: Candidate): string {
+/** Marks a word whose capital may only be the sentence's (or a Title Case title's). */
+const UNSURE = '\u0001';
+
+/**
+ * The form the text uses most (acronyms and proper nouns keep their capitals), ties alphabetically;
+ * `resolve` decides the case of words whose capital is unsure.
+ */
+function displayForm(c: Candidate, resolve: (surface: string) => string): string {
   let best = '';
   let count = 0;
   for (const [form, n] of c.surfaces) {
@@ -323,5 +333,9 @@ function displayForm(c: Candidate): string {
       count = n;
     }
   }
-  return best || c.words.join(' ');
+  if (!best) return c.words.join(' ');
+  return best
+    .split(' ')
+    .map((w) => (w.startsWith(UNSURE) ? resolve(w.slice(1)) : w))
+    .join(' ');
 }
