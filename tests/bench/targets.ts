@@ -79,7 +79,7 @@ export function checkTargets(r: CheckInput): string[] {
   const ours = r.wholeMedianMs.papershelf;
   const theirs = r.wholeMedianMs[TARGETS.fasterThanPeer];
   if (ours === undefined || theirs === undefined || Number.isNaN(ours) || Number.isNaN(theirs))
-    missed.push('whole HTML-to-JSON: not timed (run with --reps 1 or more)');
+    missed.push('whole HTML-to-JSON: not timed (needs --reps 1 or more, with the peers run)');
   else if (!(ours < theirs))
     missed.push(
       `whole HTML-to-JSON: median ${ours.toFixed(2)} ms >= ${TARGETS.fasterThanPeer} ${theirs.toFixed(2)} ms`,
