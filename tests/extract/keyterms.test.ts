@@ -33,6 +33,15 @@ describe('computeKeyTerms (YAKE)', () => {
     expect(terms.some((t) => /^\d/.test(t))).toBe(false);
   });
 
+  it('keeps a proper noun capitalised at a sentence start when the text capitalises it elsewhere', () => {
+    const terms = computeKeyTerms(
+      'Epstein-Nesbet perturbation treatment of the chromium dimer',
+      'The chromium dimer curve is obtained with the Epstein-Nesbet partition. Perturbation theory converges.',
+    ).map((k) => k.term);
+    expect(terms.some((t) => t.startsWith('Epstein-Nesbet'))).toBe(true);
+    expect(terms).not.toContain('Perturbation theory');
+  });
+
   it('is deterministic', () => {
     expect(computeKeyTerms(TITLE, ABSTRACT)).toEqual(computeKeyTerms(TITLE, ABSTRACT));
   });
