@@ -339,3 +339,22 @@ describe('importPapers / exportPapers', () => {
     expect(r?.versions.map((v) => v.kind).sort()).toEqual(['preprint', 'published']);
   });
 });
+
+describe('closing', () => {
+  it('reports a closed library clearly', async () => {
+    const { library } = await freshLibrary();
+    expect(library.isOpen).toBe(true);
+    library.close();
+    expect(library.isOpen).toBe(false);
+    await expect(library.getStats()).rejects.toMatchObject({ code: 'closed' });
+    await expect(library.savePaper(pubmedOnly())).rejects.toMatchObject({ code: 'closed' });
+  });
+
+  it('steps aside when a newer version of the database is opened elsewhere', async () => {
+    const { library, factory } = await freshLibrary();
+    const newer = factory.open('test-library', 99);
+    await new Promise((resolve) => newer.addEventListener('success', resolve));
+    expect(library.isOpen).toBe(false);
+    newer.result.close();
+  });
+});

@@ -8,6 +8,7 @@ export type LibraryErrorCode =
   | 'expired' // the undo came too late
   | 'invalid' // input the library cannot store
   | 'upgrade' // the database could not be opened or migrated
+  | 'closed' // the connection was closed (newer version elsewhere, data cleared): open the library again
   | 'storage'; // any other IndexedDB failure
 
 export class LibraryError extends Error {

@@ -107,6 +107,14 @@ export interface ImportResult {
   ids: string[];
 }
 
+/** What an import does with one item: a new record, a merge into a saved one, or nothing (same data). */
+export interface ImportDecision {
+  index: number;
+  action: 'new' | 'merge' | 'skip';
+  existingId?: string;
+  title: string;
+}
+
 export interface LibraryStats {
   count: number;
   byStatus: Record<ReadingStatus, number>;
@@ -214,10 +222,31 @@ export class Library {
     this.db = db;
     this.now = options.now ?? (() => Date.now());
     this.undoWindowMs = options.undoWindowMs ?? 10 * 60_000;
+    // The browser closes the connection when the user clears site data; `openDatabase` closes it
+    // when a newer schema version wants to upgrade. Either way this object is done.
+    db.addEventListener('close', () => (this.closed = true));
+    db.addEventListener('versionchange', () => (this.closed = true));
+  }
+
+  private closed = false;
+
+  /** False once the connection is closed: the owner should call `openLibrary` again. */
+  get isOpen(): boolean {
+    return !this.closed;
   }
 
   close(): void {
+    this.closed = true;
     this.db.close();
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) {
+      throw new LibraryError(
+        'closed',
+        'The library was closed; it will be opened again on the next try.',
+      );
+    }
   }
 
   /**
@@ -228,6 +257,7 @@ export class Library {
     stores: S,
     fn: (tx: WriteTx<S>) => Promise<T>,
   ): Promise<T> {
+    this.ensureOpen();
     let tx: WriteTx<S>;
     try {
       tx = this.db.transaction(stores, 'readwrite');
@@ -254,6 +284,7 @@ export class Library {
     stores: S,
     fn: (tx: IDBPTransaction<LibrarySchema, S, 'readonly'>) => Promise<T>,
   ): Promise<T> {
+    this.ensureOpen();
     try {
       const tx = this.db.transaction(stores, 'readonly');
       const [result] = await Promise.all([fn(tx), tx.done]);
@@ -494,35 +525,74 @@ export class Library {
    */
   async importPapers(items: readonly ImportItem[]): Promise<ImportResult> {
     return this.write(['papers'], async (tx) => {
-      const store = tx.objectStore('papers');
-      const now = this.now();
-      const result: ImportResult = { created: 0, merged: 0, unchanged: 0, ids: [] };
-      for (const item of items) {
-        const incoming = importedRecord(item, now);
-        const found = await this.matches(store, incoming.keys);
-        if (!found.length) {
-          await store.put(incoming);
-          result.created++;
-          result.ids.push(incoming.id);
-          continue;
-        }
-        let record = found[0]!;
-        for (const other of found.slice(1)) record = mergeRecords(record, other, now);
-        const merged = mergeRecords(record, incoming, now);
-        // The survivor of a merge keeps the older id; an import never replaces an id in use.
-        merged.id = record.id;
-        if (found.length === 1 && sameData(withoutTime(merged), withoutTime(found[0]!))) {
-          result.unchanged++;
-          result.ids.push(found[0]!.id);
-          continue;
-        }
-        for (const other of found) if (other.id !== merged.id) await store.delete(other.id);
-        await store.put(merged);
-        result.merged++;
-        result.ids.push(merged.id);
-      }
+      const { result } = await this.importInto(tx.objectStore('papers'), items, this.now());
       return result;
     });
+  }
+
+  /**
+   * What `importPapers(items)` would do, item by item, without changing anything: the very same steps
+   * run in a transaction that is then aborted, so the preview cannot disagree with the import.
+   */
+  async previewImport(items: readonly ImportItem[]): Promise<ImportDecision[]> {
+    let tx: WriteTx<['papers']>;
+    try {
+      tx = this.db.transaction(['papers'], 'readwrite');
+    } catch (e) {
+      throw toLibraryError(e);
+    }
+    tx.done.catch(() => undefined); // aborted on purpose below
+    try {
+      const { decisions } = await this.importInto(tx.objectStore('papers'), items, this.now());
+      return decisions;
+    } catch (e) {
+      throw toLibraryError(e, tx.error);
+    } finally {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted.
+      }
+    }
+  }
+
+  /** The import itself, inside the caller's transaction. */
+  private async importInto(
+    store: ReturnType<WriteTx<['papers']>['objectStore']>,
+    items: readonly ImportItem[],
+    now: number,
+  ): Promise<{ result: ImportResult; decisions: ImportDecision[] }> {
+    const result: ImportResult = { created: 0, merged: 0, unchanged: 0, ids: [] };
+    const decisions: ImportDecision[] = [];
+    for (const [index, item] of items.entries()) {
+      const title = item.paper.title;
+      const incoming = importedRecord(item, now);
+      const found = await this.matches(store, incoming.keys);
+      if (!found.length) {
+        await store.put(incoming);
+        result.created++;
+        result.ids.push(incoming.id);
+        decisions.push({ index, action: 'new', title });
+        continue;
+      }
+      let record = found[0]!;
+      for (const other of found.slice(1)) record = mergeRecords(record, other, now);
+      const merged = mergeRecords(record, incoming, now);
+      // The survivor of a merge keeps the older id; an import never replaces an id in use.
+      merged.id = record.id;
+      if (found.length === 1 && sameData(withoutTime(merged), withoutTime(found[0]!))) {
+        result.unchanged++;
+        result.ids.push(found[0]!.id);
+        decisions.push({ index, action: 'skip', existingId: found[0]!.id, title });
+        continue;
+      }
+      for (const other of found) if (other.id !== merged.id) await store.delete(other.id);
+      await store.put(merged);
+      result.merged++;
+      result.ids.push(merged.id);
+      decisions.push({ index, action: 'merge', existingId: merged.id, title });
+    }
+    return { result, decisions };
   }
 
   /** Every record, oldest first. */
