@@ -142,3 +142,28 @@ describe('summary page through the whole pipeline', () => {
     expect(run('summary-page-glossary-negative.html').kind).toBe('none');
   });
 });
+
+describe('summary page on hostile markup', () => {
+  it('thousands of labels, terms and rows stay bounded and do not throw', () => {
+    const labels = '<span>Summary</span>'.repeat(1500);
+    const terms = '<li>t (0.5)</li>'.repeat(1500);
+    const rows =
+      '<tr><td>x</td><td>A B</td><td>2020</td><td><a href="javascript:alert(1)">View Paper</a></td></tr>'.repeat(
+        1500,
+      );
+    const html = `<html><body><div>${labels}</div><h2>Key Terms</h2><ul>${terms}</ul><h2>Citation Network</h2><table>${rows}</table></body></html>`;
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const url = new URL('https://example.org/');
+    const t = performance.now();
+    expect(summaryPage.detect!(doc, url)).toBe(true);
+    const { draft } = summaryPage.extract(doc, url, { year: 2021 });
+    expect(performance.now() - t).toBeLessThan(30_000);
+    expect(draft.keyTerms).toEqual([{ term: 't', weight: 0.5 }]);
+    expect((draft.citations?.length ?? 0) + (draft.references?.length ?? 0)).toBeLessThanOrEqual(
+      1000,
+    );
+    // Rows older than the paper, no markers: references; a javascript: link is no link.
+    expect(draft.references?.[0]?.url).toBeUndefined();
+    // A generous limit: the machines running the suite are shared; a quadratic walk takes minutes.
+  }, 60_000);
+});

@@ -40,8 +40,10 @@ const LABEL_WORDS =
 
 /** Most elements looked at when searching for section labels; real pages have a few thousand. */
 const MAX_ELEMENTS = 60_000;
-/** Most rows read from a citation network; the seed page shows a few dozen. */
-const MAX_ROWS = 2000;
+/** Most section labels collected; the layout has about ten. */
+const MAX_LABELS = 100;
+/** Most rows read from a citation network; the seed page shows a few dozen, big ones a few hundred. */
+const MAX_ROWS = 1000;
 
 type Rel = 'citation' | 'reference';
 
@@ -65,12 +67,18 @@ const norm = (s: string | null | undefined): string =>
  * containers), then widened to the outermost ancestor with the same text, so that `<h2>`,
  * `<div class="label"><span>Key Terms</span></div>` and `<div role="heading">` all work.
  */
+const labelCache = new WeakMap<Document, Label[]>();
+
 function findLabels(doc: Document): Label[] {
+  const hit = labelCache.get(doc);
+  if (hit) return hit;
   const out: Label[] = [];
+  labelCache.set(doc, out);
   // querySelectorAll, not getElementsByTagName('*'): linkedom returns nothing for the latter.
   const all = (doc.body ?? doc.documentElement)?.querySelectorAll('*') ?? [];
   const n = Math.min(all.length, MAX_ELEMENTS);
   let last: Element | undefined;
+  const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const el = all[i];
     if (!el || el.firstElementChild) continue;
@@ -81,17 +89,37 @@ function findLabels(doc: Document): Label[] {
     const name = norm(raw);
     if (!SECTION_LABELS.has(name)) continue;
     // Buttons, tabs and links with these words are controls, not section labels.
-    if (el.closest('button, a, select, [role="tab"], [role="button"], nav, head')) continue;
+    if (isControl(el)) continue;
     let top: Element = el;
+    // Widen only through thin wrappers: a parent with other content differs anyway, and reading the
+    // text of a big container for every candidate label would make hostile pages quadratic.
     for (let p = el.parentElement; p && p.tagName !== 'BODY'; p = p.parentElement) {
-      if (norm(p.textContent) !== name) break;
+      if (top.previousElementSibling || top.nextElementSibling || norm(p.textContent) !== name)
+        break;
       top = p;
     }
     if (top === last) continue;
     last = top;
+    // A label repeated many times is page furniture (or a hostile page), not the layout's sections.
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count > 3) continue;
     out.push({ el: top, name });
+    if (out.length >= MAX_LABELS) break;
   }
   return out;
+}
+
+const CONTROL_TAGS = new Set(['BUTTON', 'A', 'SELECT', 'OPTION', 'NAV', 'HEAD']);
+
+/** Inside a control (button, link, tab, select, navigation)? A walk up, cheaper than `closest`. */
+function isControl(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < 30; p = p.parentElement, i++) {
+    if (CONTROL_TAGS.has(p.tagName.toUpperCase())) return true;
+    const role = p.getAttribute('role');
+    if (role === 'tab' || role === 'button') return true;
+  }
+  return false;
 }
 
 /**
@@ -142,8 +170,9 @@ function queryIn(nodes: Node[], selector: string, limit = 5000): Element[] {
     if (n.nodeType !== 1) continue;
     const el = n as Element;
     if (el.matches(selector)) out.push(el);
-    for (const d of Array.from(el.querySelectorAll(selector))) {
-      out.push(d);
+    const found = el.querySelectorAll(selector);
+    for (let i = 0; i < found.length; i++) {
+      out.push(found[i]!);
       if (out.length >= limit) return out;
     }
   }
@@ -178,6 +207,8 @@ function parseKeyTerms(nodes: Node[]): KeyTerm[] {
     3000,
   );
   for (const el of items) {
+    // A term item holds a term and a weight: wrappers with many children are not read whole.
+    if (el.childElementCount > 4) continue;
     const text = el.textContent ?? '';
     if (text.length > 160) continue;
     const m = TERM_WEIGHT.exec(text);
@@ -215,8 +246,6 @@ function push(out: KeyTerm[], rawTerm: string | undefined, rawWeight: string | u
 type Column = 'title' | 'authors' | 'year' | 'actions' | 'relation';
 
 const ROW_SELECTOR = 'tr, [role="row"]';
-const CELL_SELECTOR =
-  'td, th, [role="cell"], [role="gridcell"], [role="rowheader"], [role="columnheader"]';
 
 function columnOf(header: string): Column | undefined {
   const h = norm(header);
@@ -228,8 +257,13 @@ function columnOf(header: string): Column | undefined {
   return undefined;
 }
 
+const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
+
+/** The row's cells: `td`/`th`, or elements with a cell role (checked without selector matching). */
 function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => c.matches(CELL_SELECTOR));
+  return Array.from(row.children).filter(
+    (c) => c.tagName === 'TD' || c.tagName === 'TH' || CELL_ROLES.has(c.getAttribute('role') ?? ''),
+  );
 }
 
 const isHeaderCell = (c: Element): boolean =>
@@ -289,8 +323,17 @@ function relationFromContext(
   stop: Element | undefined,
   doc: Document,
 ): Rel | undefined {
-  for (let p = row.parentElement; p && p !== stop && p.tagName !== 'BODY'; p = p.parentElement) {
-    const caption = p.tagName === 'TABLE' ? p.querySelector('caption') : null;
+  let from: Element = row;
+  for (
+    let p = row.parentElement;
+    p && p !== stop && p.tagName !== 'BODY';
+    from = p, p = p.parentElement
+  ) {
+    // A caption is the table's first child (reading it with querySelector would scan every row).
+    const caption =
+      p.tagName === 'TABLE' && p.firstElementChild?.tagName === 'CAPTION'
+        ? p.firstElementChild
+        : null;
     if (caption) {
       const rel = relationOfWords(caption.textContent ?? '');
       if (rel) return rel;
@@ -315,8 +358,10 @@ function relationFromContext(
       if (rel) return rel;
     }
     // A sub-heading ("Citations (12)", "References") that precedes the rows inside this container.
-    for (let c = p.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.contains(row)) break;
+    let i = 0;
+    for (let c = p.firstElementChild; c && i < 20; c = c.nextElementSibling, i++) {
+      // `from` is this container's child on the way to the row (`contains` would walk big subtrees).
+      if (c === from) break;
       if (/^H[1-6]$/.test(c.tagName) || c.getAttribute('role') === 'heading') {
         const t = norm(c.textContent);
         if (t.length < 40) {
@@ -418,6 +463,11 @@ interface Row {
   rel?: Rel;
 }
 
+/** Links of an element (`getElementsByTagName` avoids compiling a selector for every row). */
+function linksIn(el: Element): Element[] {
+  return Array.from(el.getElementsByTagName('a')).filter((a) => a.hasAttribute('href'));
+}
+
 function rowToRef(
   row: Element,
   cells: Element[],
@@ -436,15 +486,14 @@ function rowToRef(
     else if (col === 'year') {
       const m = /\b(1[5-9]\d\d|20\d\d)\b/.exec(text(i) ?? '');
       if (m?.[1]) year = Number(m[1]);
-    } else if (col === 'actions') links = Array.from(cell.querySelectorAll('a[href]'));
+    } else if (col === 'actions') links = linksIn(cell);
   });
   if (!cols.size) {
     // No header row: the longest cell is the title, a cell of a year is the year, the rest authors.
     const texts = cells.map((_, i) => text(i) ?? '');
     texts.forEach((t, i) => {
       if (/^\d{4}$/.test(t)) year = Number(t);
-      else if (/^(view|open)\b/i.test(t) || !t)
-        links.push(...Array.from(cells[i]!.querySelectorAll('a[href]')));
+      else if (/^(view|open)\b/i.test(t) || !t) links.push(...linksIn(cells[i]!));
     });
     const rest = texts.filter((t) => t && !/^\d{4}$/.test(t) && !/^(view|open)\b/i.test(t));
     title = rest[0];
@@ -454,7 +503,7 @@ function rowToRef(
   const ref: WorkRef = { title, authors: splitAuthors(authors) };
   if (year) ref.year = year;
   // "View Paper" first, then any link in the row (the title is often a link too).
-  const candidates = [...links, ...Array.from(row.querySelectorAll('a[href]'))];
+  const candidates = [...links, ...linksIn(row)];
   for (const a of candidates) {
     const href = resolveUrl(a.getAttribute('href'), base);
     if (!href) continue;
@@ -488,7 +537,10 @@ function parseNetwork(nodes: Node[], label: Element, doc: Document, base: URL): 
     let stop: Element | undefined = table.parentElement ?? undefined;
     while (stop && !stop.contains(label) && stop.tagName !== 'BODY')
       stop = stop.parentElement ?? undefined;
-    for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR)).slice(0, MAX_ROWS)) {
+    for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR)).slice(
+      0,
+      MAX_ROWS - found.length,
+    )) {
       const cells = cellsOf(row);
       if (!cells.length) continue;
       if (cells.every(isHeaderCell)) {
@@ -512,21 +564,17 @@ function parseNetwork(nodes: Node[], label: Element, doc: Document, base: URL): 
       });
     }
   }
-  const informative = [0, 1, 2, 3, 4].map((s) => {
-    const values = new Set(found.map((f) => f.signals[s]).filter(Boolean));
-    return values.size > 0;
-  });
-  const splits = [0, 1, 2, 3, 4].map(
-    (s) => new Set(found.map((f) => f.signals[s]).filter(Boolean)).size > 1,
-  );
+  const SIGNALS = [0, 1, 2, 3, 4];
+  // Per signal: the values it gives (undefined included) over all rows, computed once.
+  const values = SIGNALS.map((s) => new Set(found.map((f) => f.signals[s])));
+  const splits = values.map((v) => [...v].filter(Boolean).length > 1);
   const anySplit = splits.some(Boolean);
+  // Same value on every row while another signal tells rows apart: a generic name, skipped.
+  const skip = SIGNALS.map((s) => values[s]!.size === 1 && anySplit && !splits[s]);
   return found.map(({ ref, signals }) => {
-    for (let s = 0; s < signals.length; s++) {
-      if (!informative[s]) continue;
-      const allSame = found.every((f) => f.signals[s] === signals[s]);
-      if (allSame && anySplit && !splits[s]) continue;
+    for (const s of SIGNALS) {
       const rel = signals[s];
-      if (rel) return { ref, rel };
+      if (rel && !skip[s]) return { ref, rel };
     }
     return { ref };
   });
