@@ -46,9 +46,11 @@ export function pageIndex(doc: Document): PageIndex {
   let metas = 0;
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   let node: Node | null = root;
-  for (let visited = 0; node && visited < MAX_ELEMENTS; node = walker.nextNode(), visited++) {
+  // linkedom's TreeWalker implements nextNode() only, so subtrees cannot be skipped.
+  for (let visited = 0; node && visited < MAX_ELEMENTS; visited++) {
     const el = node as Element;
     const tag = el.localName;
+    node = walker.nextNode();
     if (tag === 'meta') {
       if (metas++ < MAX_META) addMeta(map, el);
     } else if (LABEL_TAGS.has(tag)) {
@@ -61,7 +63,12 @@ export function pageIndex(doc: Document): PageIndex {
       if (index.ldScripts.length < 20 && /ld\+json/i.test(el.getAttribute('type') ?? ''))
         index.ldScripts.push(el);
     } else if (tag === 'title') {
-      index.title ??= el;
+      // The document's <title>, not an SVG icon's.
+      if (
+        !index.title ||
+        (index.title.parentElement?.localName !== 'head' && el.parentElement?.localName === 'head')
+      )
+        index.title = el;
     }
   }
   return index;

@@ -237,7 +237,17 @@ function docTitle(doc: Document): string | undefined {
 }
 
 /** An `<h1>` (or `<h2>` when there is no `<h1>`) that the `<title>` repeats: the work's title. */
+const headingCache = new WeakMap<Document, { text: string; el: Element } | null>();
+
 export function headingTitle(doc: Document): { text: string; el: Element } | undefined {
+  const hit = headingCache.get(doc);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = findHeadingTitle(doc);
+  headingCache.set(doc, found ?? null);
+  return found;
+}
+
+function findHeadingTitle(doc: Document): { text: string; el: Element } | undefined {
   const index = pageIndex(doc);
   // <title> is raw text: sites that put <em> in it show the tags literally.
   const title = (stripMarkup(index.title?.textContent, 2000) ?? '').toLowerCase();
