@@ -130,20 +130,24 @@ export default defineContentScript({
       if (key === lastKey && !force) return;
       lastKey = key;
 
-      void reportPageState({
-        url: location.href,
-        kind: result.kind,
-        paper: result.kind === 'paper' ? p : undefined,
-        works: result.works?.length ?? 0,
-      });
+      const report = () =>
+        void reportPageState({
+          url: location.href,
+          kind: result.kind,
+          paper: result.kind === 'paper' ? p : undefined,
+          works: result.works?.length ?? 0,
+        });
 
       if (result.kind !== 'paper' || !p || !(await allowed)) {
+        report();
         remove();
         return;
       }
       await draw(p, await prefs);
       // For the benchmark: detection to drawn panel, in the page's performance timeline.
       measure('papershelf:panel-drawn', detected);
+      // After drawing: sending a paper with thousands of references costs main-thread time.
+      report();
     };
 
     const safeUpdate = (force = false) => void update(force).catch(() => undefined);

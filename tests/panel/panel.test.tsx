@@ -199,15 +199,12 @@ describe('Panel: tables', () => {
     work(`Work number ${i}`, 1990 + (i % 35), `Family${String(i).padStart(4, '0')}`),
   );
 
-  it('renders only a window of thousands of rows, quickly', async () => {
-    const t0 = performance.now();
+  it('renders only a window of thousands of rows', async () => {
     const root = await mount(<Panel paper={makePaper({ references: many })} {...props} />);
     const rows = allById(byId(root, 'references-table')!, 'work-row');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(60);
     expect(byId(root, 'references-table')?.getAttribute('aria-rowcount')).toBe('5001');
-    // Generous bound: catches rendering every row, not machine noise.
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('filters and sorts', async () => {
