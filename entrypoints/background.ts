@@ -7,6 +7,7 @@ import {
   createBackgroundHandler,
   toRuntimeListener,
   type PageStateReport,
+  type SaveTabsResult,
   type Sender,
 } from '@/utils/messages';
 
@@ -31,8 +32,32 @@ export default defineBackground(() => {
     return library;
   };
 
-  /** What each tab showed at its last report; rebuilt from the content scripts after a restart. */
+  /**
+   * What each tab showed at its last report. Kept in session storage too, because an MV3 service
+   * worker is stopped when idle and would otherwise forget which tabs show papers.
+   */
   const tabs = new Map<number, PageStateReport>();
+  const session = browser.storage.session;
+  const restored = (session?.get(null) ?? Promise.resolve({}))
+    .then((items: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(items)) {
+        const tabId = Number(key.replace(/^tab:/, ''));
+        if (key.startsWith('tab:') && !tabs.has(tabId)) tabs.set(tabId, value as PageStateReport);
+      }
+    })
+    .catch(() => undefined);
+  const remember = (tabId: number, report: PageStateReport | undefined) => {
+    if (report) tabs.set(tabId, report);
+    else tabs.delete(tabId);
+    if (!session) return;
+    // The reference lists can be long and are not needed to save from the toolbar.
+    const slim = report?.paper
+      ? { ...report, paper: { ...report.paper, references: [], citations: [] } }
+      : report;
+    void (slim ? session.set({ [`tab:${tabId}`]: slim }) : session.remove(`tab:${tabId}`)).catch(
+      () => undefined,
+    );
+  };
   const action =
     browser.action ??
     (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -86,7 +111,7 @@ export default defineBackground(() => {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       onPageState(tabId, report) {
-        tabs.set(tabId, report);
+        remember(tabId, report);
         void showBadge(tabId, stateOf(report));
         void updateMenu(tabId);
       },
@@ -99,10 +124,34 @@ export default defineBackground(() => {
       onLibraryChange() {
         void refreshSavedStates();
       },
+      onSaveTabs: () => saveTabs(lib),
     });
+
+  /** "Save all paper tabs": every tab of the current window that shows a paper. */
+  const saveTabs = async (lib: Library): Promise<SaveTabsResult> => {
+    await restored;
+    const result: SaveTabsResult = { saved: 0, merged: 0, notPapers: 0, failed: 0 };
+    for (const tab of await browser.tabs.query({ lastFocusedWindow: true })) {
+      const report = tab.id === undefined ? undefined : tabs.get(tab.id);
+      if (report?.kind !== 'paper' || !report.paper) {
+        if (/^https?:/.test(tab.url ?? '')) result.notPapers++;
+        continue;
+      }
+      try {
+        const { outcome } = await lib.savePaper(report.paper, report.url);
+        if (outcome === 'created') result.saved++;
+        else result.merged++;
+      } catch {
+        result.failed++;
+      }
+    }
+    void refreshSavedStates();
+    return result;
+  };
 
   /** After any change to the library, tabs showing a paper may have become saved or unsaved. */
   const refreshSavedStates = async () => {
+    await restored;
     const lib = await getLibrary();
     const entries = [...tabs].filter(([, r]) => r.kind === 'paper' && r.paper);
     if (entries.length === 0) return;
@@ -110,7 +159,7 @@ export default defineBackground(() => {
     entries.forEach(([tabId, report], i) => {
       const savedId = ids[i] ?? null;
       const next = { ...report, savedId, saved: savedId !== null };
-      tabs.set(tabId, next);
+      remember(tabId, next);
       void showBadge(tabId, stateOf(next));
     });
   };
@@ -130,16 +179,17 @@ export default defineBackground(() => {
   // Navigation: a new page (or an in-page navigation) starts with no state until its scripts report.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url === undefined) return;
-    tabs.delete(tabId);
+    remember(tabId, undefined);
     void showBadge(tabId, { kind: 'none' });
     void updateMenu(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => remember(tabId, undefined));
   browser.tabs.onActivated.addListener(({ tabId }) => void updateMenu(tabId));
 
   /** Saves the paper the tab shows (context menu, keyboard command); says why not otherwise. */
   const saveFromTab = async (tabId: number | undefined) => {
     if (tabId === undefined) return;
+    await restored;
     const report = tabs.get(tabId);
     if (report?.kind !== 'paper' || !report.paper) {
       await showBadge(tabId, stateOf(report));
@@ -159,7 +209,7 @@ export default defineBackground(() => {
     const lib = await getLibrary();
     const result = await lib.savePaper(report.paper, report.url);
     const next = { ...report, saved: true, savedId: result.record.id };
-    tabs.set(tabId, next);
+    remember(tabId, next);
     await showBadge(tabId, stateOf(next));
     // Let the panel (if any) show the new state.
     await browser.tabs

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { Paper, PageKind } from '@/utils/paper';
 import type {
+  ImportDecision,
   ImportItem,
   ImportResult,
   Library,
@@ -65,6 +66,10 @@ export interface Protocol {
   };
   /** At most 5,000 items per message: larger imports are sent in chunks. */
   importPapers: { request: { items: ImportItem[] }; response: ImportResult };
+  /** What importPapers would do with these items, item by item; changes nothing. */
+  previewImport: { request: { items: ImportItem[] }; response: { decisions: ImportDecision[] } };
+  /** Saves the paper of every tab of the current window that shows one. */
+  saveTabs: { request: Record<string, never>; response: SaveTabsResult };
   exportPapers: {
     request: Record<string, never>;
     response: { records: LibraryRecord[]; exportedAt: number; schemaVersion: number };
@@ -74,6 +79,15 @@ export interface Protocol {
   pageState: { request: PageStatePayload; response: { savedId: string | null } };
   /** The detector asks for the full panel script in its tab. */
   injectPanel: { request: Record<string, never>; response: { injected: boolean } };
+}
+
+/** What "Save all paper tabs" did. */
+export interface SaveTabsResult {
+  saved: number;
+  merged: number;
+  /** Tabs that show no paper (or a listing). */
+  notPapers: number;
+  failed: number;
 }
 
 export type Verb = keyof Protocol;
@@ -273,6 +287,20 @@ const WorkQuerySchema = v.object({
 
 const Empty = v.object({});
 
+const ImportPayload = v.object({
+  items: list(
+    v.object({
+      paper: PaperSchema,
+      pageUrls: opt(list(HttpUrl, 50)),
+      versions: opt(list(VersionSchema, 20)),
+      savedAt: opt(Timestamp),
+      updatedAt: opt(Timestamp),
+      user: opt(UserPatchSchema),
+    }),
+    LIMITS.importItems,
+  ),
+});
+
 export const PAYLOAD_SCHEMAS = {
   savePaper: v.object({ paper: PaperSchema, pageUrl: opt(HttpUrl) }),
   removePaper: v.object({ id: Id }),
@@ -290,19 +318,9 @@ export const PAYLOAD_SCHEMAS = {
     cursor: opt(str(40)),
   }),
   updatePaper: v.object({ id: Id, patch: UserPatchSchema }),
-  importPapers: v.object({
-    items: list(
-      v.object({
-        paper: PaperSchema,
-        pageUrls: opt(list(HttpUrl, 50)),
-        versions: opt(list(VersionSchema, 20)),
-        savedAt: opt(Timestamp),
-        updatedAt: opt(Timestamp),
-        user: opt(UserPatchSchema),
-      }),
-      LIMITS.importItems,
-    ),
-  }),
+  importPapers: ImportPayload,
+  previewImport: ImportPayload,
+  saveTabs: Empty,
   exportPapers: Empty,
   getStats: Empty,
   pageState: v.object({
@@ -349,6 +367,8 @@ export interface BackgroundDeps {
   /** Injects the panel script in a tab (frame 0 unless given). Without it, `injectPanel` fails. */
   onInjectPanel?: (tabId: number, frameId?: number) => Promise<void>;
   onLibraryChange?: (change: LibraryChange) => void;
+  /** Saves every paper tab of the sender's window (the background knows what each tab shows). */
+  onSaveTabs?: () => Promise<SaveTabsResult>;
 }
 
 export class MessageError extends Error {
@@ -450,8 +470,13 @@ async function dispatch<V extends Verb>(
   switch (verb) {
     case 'savePaper': {
       const { paper, pageUrl } = p as RequestOf<'savePaper'>;
-      // A content script saves the page it runs in, whatever it claims.
-      const page = kind === 'content-script' ? (senderPage(sender) ?? pageUrl) : pageUrl;
+      // A `pageUrl` says "this page's paper": from a content script, the page is the one it runs
+      // in, whatever it claims. Without one (a work listed on the page), no page URL is recorded,
+      // so that a listing's URL never becomes the identity of the works it lists.
+      const page =
+        kind === 'content-script' && pageUrl !== undefined
+          ? (senderPage(sender) ?? pageUrl)
+          : pageUrl;
       const result = await library.savePaper(paper, page);
       if (result.outcome !== 'unchanged')
         changed('savePaper', [result.record.id, ...result.absorbed]);
@@ -484,6 +509,15 @@ async function dispatch<V extends Verb>(
       const result = await library.importPapers((p as RequestOf<'importPapers'>).items);
       if (result.created || result.merged) changed('importPapers', [...new Set(result.ids)]);
       return result;
+    }
+    case 'previewImport':
+      return {
+        decisions: await library.previewImport((p as RequestOf<'previewImport'>).items),
+      };
+    case 'saveTabs': {
+      if (!deps.onSaveTabs)
+        throw new MessageError('unavailable', 'Tabs cannot be saved from here.');
+      return deps.onSaveTabs();
     }
     case 'exportPapers':
       return {
