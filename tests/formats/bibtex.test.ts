@@ -255,3 +255,26 @@ describe('BibTeX: theses and reports', () => {
     expect(parse(out).items[0]?.paper).toMatchObject({ type: 'thesis', publisher: 'MIT' });
   });
 });
+
+describe('BibTeX: crossref and nested macros', () => {
+  it('fills an entry from its crossref parent and does not import the proceedings as a paper', () => {
+    const { items, errors } = parse(String.raw`
+@string{topic = "Things"}
+@string{conf = "Conference on " # topic}
+@inproceedings{child, author = {Doe, Jane}, title = {A Paper}, pages = {1--9}, crossref = {procs}}
+@proceedings{procs, title = {Proceedings of the 5th Workshop}, year = 2019, publisher = {ACM}, editor = {Roe, R.}}
+@inproceedings{other, title = {B}, booktitle = conf, year = 2020}
+`);
+    expect(errors).toEqual([]);
+    expect(items.map((i) => i.paper.title)).toEqual(['A Paper', 'B']);
+    expect(items[0]?.paper).toMatchObject({
+      venue: 'Proceedings of the 5th Workshop',
+      year: 2019,
+      publisher: 'ACM',
+      pages: '1-9',
+      authors: [{ family: 'Doe', given: 'Jane' }],
+    });
+    // A macro defined with another macro.
+    expect(items[1]?.paper.venue).toBe('Conference on Things');
+  });
+});

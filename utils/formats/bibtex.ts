@@ -433,6 +433,7 @@ export function parse(text: string): ParseResult {
   if (!data.length) {
     throw new FormatError('BibTeX: no entries found (an entry starts with @article{ or similar).');
   }
+  const read: { index: number; entry: string; raw: RawEntry }[] = [];
   try {
     data.forEach((chunk, index) => {
       if (index >= MAX_ENTRIES) {
@@ -450,52 +451,115 @@ export function parse(text: string): ParseResult {
         result.errors.push({ index, entry, reason: chunk.broken });
         return;
       }
-      let raw: RawEntry[];
       try {
         // Macros (`journal = jmlr`) need their @string definitions in the same parse.
-        raw = readRaw(usedStrings(strings, chunk.text) + chunk.text);
+        const [raw] = readRaw(usedStrings(strings, chunk.text) + chunk.text);
+        if (raw) read.push({ index, entry, raw });
+        else result.errors.push({ index, entry, reason: 'not a BibTeX entry' });
       } catch (e) {
         result.errors.push({ index, entry, reason: reasonOf(e) });
-        return;
       }
-      const first = raw[0];
-      if (!first) {
-        result.errors.push({ index, entry, reason: 'not a BibTeX entry' });
-        return;
-      }
-      const item = entryToItem(first);
+    });
+    const containers = resolveCrossrefs(read.map((r) => r.raw));
+    for (const { index, entry, raw } of read) {
+      // A @proceedings or @book that entries point to with `crossref` is their container, not a
+      // paper of its own: its fields went into them.
+      if (containers.has(raw)) continue;
+      const item = entryToItem(raw);
       if (typeof item === 'string') result.errors.push({ index, entry, reason: item });
       else result.items.push(item);
-    });
+    }
   } finally {
     // citation-js keeps every log message in memory, even when silent.
     logger._log.length = 0;
   }
+  result.errors.sort((a, b) => a.index - b.index);
   return result;
 }
 
+/** Fields an entry takes from its `crossref` parent when it has none of its own. */
+const INHERITED = new Set([
+  'booktitle',
+  'year',
+  'date',
+  'month',
+  'publisher',
+  'address',
+  'location',
+  'series',
+  'volume',
+  'editor',
+  'organization',
+  'isbn',
+  'issn',
+  'journal',
+  'journaltitle',
+  'school',
+  'institution',
+]);
+
+const CONTAINER_TYPES = /^(proceedings|book|collection|mvbook|mvproceedings|mvcollection)$/;
+
 /**
- * The @string definitions an entry may use: only those whose name occurs in the entry, so that a
- * file with thousands of macros (journal abbreviation lists) stays linear to read.
+ * BibTeX's `crossref`: an entry inherits the fields it lacks from its parent, whose title becomes
+ * its booktitle. Entries are read one by one here, so this is done on the raw entries (citation-js
+ * does it only when it reads a whole file). Returns the parents that are containers.
  */
-function usedStrings(strings: ReadonlyMap<string, string>, entry: string): string {
-  if (!strings.size) return '';
-  const used = new Set<string>();
-  for (const word of entry.toLowerCase().match(/[a-z_][\w:+-]*/g) ?? []) {
-    const def = strings.get(word);
-    if (def) used.add(def);
+function resolveCrossrefs(entries: readonly RawEntry[]): Set<RawEntry> {
+  const byLabel = new Map(entries.map((e) => [e.label.toLowerCase(), e]));
+  const containers = new Set<RawEntry>();
+  for (const child of entries) {
+    const ref = rawString(child.properties.crossref)?.trim().toLowerCase();
+    const parent = ref ? byLabel.get(ref) : undefined;
+    if (!parent || parent === child) continue;
+    const props = child.properties;
+    const title = parent.properties.title;
+    if (props.booktitle === undefined && title !== undefined) props.booktitle = title;
+    for (const [key, value] of Object.entries(parent.properties)) {
+      if (INHERITED.has(key) && props[key] === undefined) props[key] = value;
+    }
+    if (CONTAINER_TYPES.test(parent.type.toLowerCase())) containers.add(parent);
   }
-  return [...used].join('\n');
+  return containers;
+}
+
+/**
+ * The @string definitions an entry may use: those whose name occurs in the entry, and the ones
+ * those use, in file order. Passing only these keeps a file with thousands of macros (journal
+ * abbreviation lists) linear to read.
+ */
+function usedStrings(strings: ReadonlyMap<string, StringDef>, entry: string): string {
+  if (!strings.size) return '';
+  const used = new Set<StringDef>();
+  const queue = [entry];
+  for (let text = queue.pop(); text !== undefined; text = queue.pop()) {
+    for (const word of text.toLowerCase().match(/[a-z_][\w:+-]*/g) ?? []) {
+      const def = strings.get(word);
+      if (def && !used.has(def)) {
+        used.add(def);
+        queue.push(def.text);
+      }
+    }
+  }
+  return [...used]
+    .sort((a, b) => a.order - b.order)
+    .map((d) => d.text)
+    .join('\n');
+}
+
+interface StringDef {
+  text: string;
+  order: number;
 }
 
 /** @string chunks by macro name (lowercase); a later definition wins, as in BibTeX. */
-function stringMap(chunks: readonly Chunk[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const c of chunks) {
-    if (c.type !== 'string' || c.broken) continue;
+function stringMap(chunks: readonly Chunk[]): Map<string, StringDef> {
+  const map = new Map<string, StringDef>();
+  chunks.forEach((c, order) => {
+    if (c.type !== 'string' || c.broken) return;
     const name = /@\s*string\s*[{(]\s*([^\s=]+)/i.exec(c.text)?.[1]?.toLowerCase();
-    if (name) map.set(name, c.text);
-  }
+    if (name) map.set(name, { text: c.text, order });
+  });
   return map;
 }
 
