@@ -12,6 +12,8 @@ import { createIndex, indexRecords, unindex, type PaperIndex } from './search';
 
 export const FIRST_PAGE = 50;
 export const PAGE = 1000;
+/** Records indexed between two yields to the event loop: each step stays well under a frame budget. */
+export const INDEX_STEP = 100;
 
 export interface LibraryState {
   records: ReadonlyMap<string, LibraryRecord>;
@@ -32,7 +34,17 @@ function slim(r: LibraryRecord): LibraryRecord {
   return { ...r, paper: { ...r.paper, references: [], citations: [] } };
 }
 
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Yields to the event loop (a message, not a timer: nested timers are clamped to 4 ms). */
+function pause(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 export function useLibrary() {
   const records = useRef(new Map<string, LibraryRecord>());
@@ -52,10 +64,28 @@ export function useLibrary() {
     [],
   );
 
+  /** Keeps and indexes records at once: for the few a user action brings back. */
   const put = useCallback((list: readonly LibraryRecord[]) => {
     const slimmed = list.map(slim);
     for (const r of slimmed) records.current.set(r.id, r);
     indexRecords(index.current, slimmed);
+  }, []);
+
+  /**
+   * Keeps a page of records at once (the list shows them) and indexes them in small steps, so that
+   * typing and scrolling stay smooth while a large library is indexed. False when a newer load began.
+   */
+  const putPage = useCallback(async (list: readonly LibraryRecord[], gen: number) => {
+    const slimmed = list.map(slim);
+    for (const r of slimmed) records.current.set(r.id, r);
+    for (let i = 0; i < slimmed.length; i += INDEX_STEP) {
+      if (gen !== generation.current) return false;
+      // A record changed meanwhile (edited, removed) must not be indexed from this older copy.
+      const step = slimmed.slice(i, i + INDEX_STEP).filter((r) => records.current.get(r.id) === r);
+      indexRecords(index.current, step);
+      await pause();
+    }
+    return gen === generation.current;
   }, []);
 
   const load = useCallback(async () => {
@@ -66,19 +96,20 @@ export function useLibrary() {
     try {
       let page = await api.listPapers({ sort: 'savedAt', limit: FIRST_PAGE });
       if (gen !== generation.current) return;
-      put(page.records);
-      bump({ loading: false, total: page.total, complete: !page.nextCursor });
+      const first = putPage(page.records, gen);
+      bump({ loading: false, total: page.total });
+      if (!(await first)) return;
+      bump({ complete: !page.nextCursor });
       while (page.nextCursor) {
-        await pause();
         page = await api.listPapers({ sort: 'savedAt', limit: PAGE, cursor: page.nextCursor });
         if (gen !== generation.current) return;
-        put(page.records);
+        if (!(await putPage(page.records, gen))) return;
         bump({ total: Math.max(page.total, records.current.size), complete: !page.nextCursor });
       }
     } catch (e) {
       if (gen === generation.current) bump({ loading: false, error: api.errorMessage(e) });
     }
-  }, [bump, put]);
+  }, [bump, putPage]);
 
   useEffect(() => {
     void load();
