@@ -101,7 +101,7 @@ export function detectImportFormat(fileName: string, head: string): FormatId | u
     .slice(0, 4096);
   if (start.startsWith('{') && /"format"\s*:\s*"papershelf-backup"/.test(start)) return 'json';
   if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
-  if (/^TY {2}- /m.test(start)) return 'ris';
+  if (/^TY\s{0,2}-\s/m.test(start)) return 'ris';
   if (/@\s*[a-z]+\s*[{(]/i.test(start)) return 'bibtex';
   const ext = /\.([a-z.]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'bib' || ext === 'bibtex') return 'bibtex';
