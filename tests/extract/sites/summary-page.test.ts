@@ -57,6 +57,9 @@ describe.each(['linkedom', 'happy-dom'])('summary page (%s)', (dom) => {
     expect(draft.authors).toEqual([{ given: 'David S.', family: 'Watson' }]);
     expect(draft.year).toBe(2022);
     expect(draft.doi).toBe('10.1007/s00439-021-02387-9');
+    // Paper Details: an inline "Label: value" line and a label element followed by its value.
+    expect(draft.venue).toBe('Human Genetics');
+    expect(draft).toMatchObject({ arxivId: '2007.00001', arxivVersion: 'v2' });
     expect(draft.abstract).toMatch(/^High-throughput technologies/);
     expect(draft.keyTerms?.map((t) => t.term)).toEqual(['ml', 'machine learning', 'interpretable']);
     expect(titles(draft.citations)).toEqual([

@@ -1,5 +1,6 @@
 import type { Author, KeyTerm, PaperDraft, WorkRef } from '../../paper';
-import { normalizeDoi } from '../../paper-ids';
+import { normalizeDoi, parseArxivId } from '../../paper-ids';
+import { parseDate, yearOf } from '../dates';
 import { resolveUrl } from '../meta';
 import { parseName } from '../names';
 import { clean, dropAbstractLabel } from '../text';
@@ -650,6 +651,79 @@ function titleArea(
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// Paper Details
+
+/**
+ * The "Paper Details" section's labelled fields (`<dt>`/`<dd>`, `<th>`/`<td>`, "Label: value" lines
+ * or a label element followed by its value): label (lower case) -> value element.
+ */
+function detailFields(nodes: Node[]): Map<string, Element> {
+  const fields = new Map<string, Element>();
+  for (const el of queryIn(nodes, 'dt, th, strong, b, label, span, div, li, p', 400)) {
+    if (el.childElementCount > 3) continue;
+    const text = clean(el.textContent, 300) ?? '';
+    // "Published: 4 April 2022" in one element: the label and its value together.
+    const inline = /^([A-Za-z][A-Za-z ()]{1,30}):\s+(\S.*)$/.exec(text);
+    if (inline?.[1] && !el.firstElementChild) {
+      const key = inline[1].toLowerCase();
+      if (!fields.has(key)) fields.set(key, el);
+      continue;
+    }
+    if (text.length > 32 || !/^[A-Za-z][A-Za-z ()]*:?$/.test(text)) continue;
+    const value = el.nextElementSibling;
+    const key = text.replace(/:$/, '').toLowerCase();
+    if (value && !fields.has(key)) fields.set(key, value);
+  }
+  return fields;
+}
+
+/** Fills what the generic metadata lacks from the Paper Details fields. */
+function paperDetails(
+  nodes: Node[],
+  base: URL,
+  draft: PaperDraft,
+  have: Readonly<PaperDraft>,
+): void {
+  const fields = detailFields(nodes);
+  const value = (el: Element): string =>
+    (clean(el.textContent, 2000) ?? '').replace(/^[^:]{1,32}:\s+/, '');
+  for (const [key, el] of fields) {
+    const v = value(el);
+    if (!v) continue;
+    if (/^(doi)$/.test(key) && !have.doi && !draft.doi) {
+      const doi = normalizeDoi(el.querySelector('a[href*="doi.org/"]')?.getAttribute('href') ?? v);
+      if (doi) draft.doi = doi;
+    } else if (
+      /^(published|publication date|date|year|published on)$/.test(key) &&
+      !have.issued &&
+      !have.year
+    ) {
+      const issued = parseDate(v);
+      if (issued) {
+        draft.issued = issued;
+        draft.year = yearOf(issued);
+      }
+    } else if (/^(journal|venue|published in|conference|source)$/.test(key) && !have.venue) {
+      draft.venue = v;
+    } else if (/^arxiv( id)?$/.test(key) && !have.arxivId) {
+      const ax = parseArxivId(`arXiv:${v}`);
+      if (ax) {
+        draft.arxivId = ax.id;
+        if (ax.version) draft.arxivVersion = ax.version;
+      }
+    } else if (/^authors?$/.test(key) && !have.authors?.length && !draft.authors?.length) {
+      const authors = splitAuthors(v);
+      if (authors.length) draft.authors = authors;
+    } else if (/^(pdf|pdf url)$/.test(key) && !have.pdfUrl && !draft.pdfUrl) {
+      const href = resolveUrl(el.querySelector('a[href]')?.getAttribute('href') ?? v, base);
+      if (href) draft.pdfUrl = href;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
 export function extractSummaryPage(
   doc: Document,
   url: URL,
@@ -677,6 +751,9 @@ export function extractSummaryPage(
       draft.keyTermsComputed = false;
     }
   }
+
+  const details = section('paper details');
+  if (details) paperDetails(details, url, draft, base);
 
   const i = labels.findIndex((l) => l.name === 'citation network');
   const nodes = i >= 0 ? sectionNodes(labels[i]!.el, labels[i + 1]?.el) : [];
