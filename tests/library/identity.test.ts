@@ -151,3 +151,14 @@ describe('versionsOf', () => {
     expect(isPreprintDoi('10.1038/s41586-020-2286-9')).toBe(false);
   });
 });
+
+describe('URL matches', () => {
+  it('do not hold against different titles or DOIs', () => {
+    const url = 'https://reader.example.org/app?view=paper';
+    const a = workKeys({ url, title: 'Graph attention networks', doi: '10.1000/gat' });
+    expect(sameWork(a, workKeys({ url, title: 'Graph Attention Networks.' }))).toBe(true);
+    expect(sameWork(a, workKeys({ url }))).toBe(true);
+    expect(sameWork(a, workKeys({ url, title: 'Deep sets' }))).toBe(false);
+    expect(sameWork(a, workKeys({ url, doi: '10.1000/other' }))).toBe(false);
+  });
+});

@@ -300,6 +300,21 @@ describe('dispatch', () => {
     expect(changes).toEqual([expect.objectContaining({ verb: 'savePaper', tabId: 3 })]);
   });
 
+  it('records no page URL for a work saved from a listing (no pageUrl given)', async () => {
+    const { handler, library } = await setup();
+    const listing = contentScript(4, 'https://scholar.example.org/search?q=graphs');
+    const works = [
+      paper({ title: 'Graph attention networks', doi: '10.1000/gat' }),
+      paper({ title: 'Deep sets for permutation invariance', doi: '10.1000/deepsets' }),
+    ];
+    for (const w of works) {
+      expect((await handler({ verb: 'savePaper', payload: { paper: w } }, listing)).ok).toBe(true);
+    }
+    const all = await library.exportPapers();
+    expect(all).toHaveLength(2);
+    expect(all.flatMap((r) => r.pageUrls)).toEqual([]);
+  });
+
   it('pageState tells the background what the tab shows and whether it is saved', async () => {
     const { handler, pageStates } = await setup();
     const state = {
@@ -354,7 +369,7 @@ describe('dispatch', () => {
         const p: Paper = { ...base, keywords: [`tab-${i}`] };
         if (i % 2) delete p.url; // some senders know only the identifiers
         return handler(
-          { verb: 'savePaper', payload: { paper: p } },
+          { verb: 'savePaper', payload: { paper: p, pageUrl: 'https://claimed.example.org/' } },
           contentScript(100 + i, `https://mirror${i}.example.org/paper/${i % 3}`),
         );
       }),
@@ -401,5 +416,40 @@ describe('client', () => {
     const stats = await sendMessage('getStats', {});
     expect(stats.count).toBe(0);
     await expect(sendMessage('getPaper', { id: '' })).rejects.toThrow(/Invalid getPaper message/);
+  });
+});
+
+describe('previewImport and saveTabs', () => {
+  it('previews an import for the popup and writes nothing', async () => {
+    const { handler, count } = await setup();
+    const r = await handler(
+      { verb: 'previewImport', payload: { items: [{ paper: natureArticle() }] } },
+      popup,
+    );
+    expect(r).toMatchObject({ ok: true, data: { decisions: [{ index: 0, action: 'new' }] } });
+    expect(await count()).toBe(0);
+  });
+
+  it('keeps both verbs away from content scripts', async () => {
+    const { handler } = await setup({
+      onSaveTabs: async () => ({ saved: 1, merged: 0, notPapers: 0, failed: 0 }),
+    });
+    const items = { items: [{ paper: natureArticle() }] };
+    expectError(
+      await handler({ verb: 'previewImport', payload: items }, contentScript()),
+      'forbidden',
+    );
+    expectError(await handler({ verb: 'saveTabs', payload: {} }, contentScript()), 'forbidden');
+  });
+
+  it('asks the background to save the tabs, and says when it cannot', async () => {
+    const result = { saved: 2, merged: 1, notPapers: 3, failed: 0 };
+    const { handler } = await setup({ onSaveTabs: async () => result });
+    expect(await handler({ verb: 'saveTabs', payload: {} }, popup)).toEqual({
+      ok: true,
+      data: result,
+    });
+    const bare = await setup();
+    expectError(await bare.handler({ verb: 'saveTabs', payload: {} }, popup), 'unavailable');
   });
 });

@@ -276,7 +276,12 @@ export function sameWork(a: RecordKeys, b: RecordKeys): boolean {
   if (shared(a.dois, b.dois) || shared(a.arxivIds, b.arxivIds)) return true;
   if (shared(a.pmids, b.pmids) || shared(a.pmcids, b.pmcids)) return true;
   if (certainlyDifferent(a, b)) return false;
-  return shared(a.urls, b.urls) || shared(a.workKeys, b.workKeys);
+  if (shared(a.workKeys, b.workKeys)) return true;
+  // One URL can show several works over time (single-page apps, "paper of the day" pages): a URL
+  // match does not hold against different titles or different DOIs.
+  const disjoint = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !shared(x, y);
+  if (disjoint(a.titleKeys, b.titleKeys) || disjoint(a.dois, b.dois)) return false;
+  return shared(a.urls, b.urls);
 }
 
 /**
