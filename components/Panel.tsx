@@ -41,6 +41,13 @@ interface Status {
   manualCopy?: string;
 }
 
+/** The start of a long text, cut at a word boundary. */
+function cutAtWord(text: string, max: number): string {
+  const head = text.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return (space > max * 0.6 ? head.slice(0, space) : head).replace(/[\s,;:.]+$/, '');
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The popover top layer keeps the panel above the page whatever its z-indexes and transforms. */
@@ -243,6 +250,9 @@ export function Panel(props: PanelProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // Escape in a filter box with text clears the box (the browser's own behaviour) instead.
+    const target = e.target as HTMLInputElement | null;
+    if (target?.localName === 'input' && target.value) return;
     if (e.key === 'Escape' && !folded) {
       e.stopPropagation();
       fold(true);
@@ -477,9 +487,7 @@ export function Panel(props: PanelProps) {
           <section aria-labelledby="ps-abstract">
             <h3 id="ps-abstract">Abstract</h3>
             <p class="abstract" data-testid="abstract">
-              {longAbstract && !abstractOpen
-                ? `${abstract.slice(0, ABSTRACT_SHOWN).trimEnd()}…`
-                : abstract}
+              {longAbstract && !abstractOpen ? `${cutAtWord(abstract, ABSTRACT_SHOWN)}…` : abstract}
             </p>
             {longAbstract && (
               <button

@@ -92,6 +92,7 @@ describe('Panel: the paper at a glance', () => {
     const root = await mount(<Panel paper={makePaper({ authors, abstract })} {...props} />);
     expect(byId(root, 'panel-authors')?.textContent?.split(', ')).toHaveLength(6);
     expect(byId(root, 'abstract')?.textContent?.length).toBeLessThan(320);
+    expect(byId(root, 'abstract')?.textContent).toMatch(/ word…$/);
     await click(byId(root, 'authors-more'));
     await click(byId(root, 'abstract-more'));
     expect(byId(root, 'panel-authors')?.textContent?.split(', ')).toHaveLength(12);
@@ -297,6 +298,16 @@ describe('Panel: folding, moving, turning off, copying', () => {
     await click(byId(root, 'unfold'));
     expect(panel.dataset.folded).toBe('false');
     expect(m.rememberFolded).toHaveBeenLastCalledWith('example.org', false);
+  });
+
+  it('leaves Escape to a filter box that has text', async () => {
+    const root = await mount(<Panel paper={makePaper()} {...props} />);
+    const input = byId(root, 'references-filter') as HTMLInputElement;
+    input.value = 'shap';
+    await act(async () => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(byId(root, 'papershelf-panel')?.dataset.folded).toBe('false');
   });
 
   it('starts folded and on the left when remembered so', async () => {
