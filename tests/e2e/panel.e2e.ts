@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from './chromium';
+import { launchFirefox, type FirefoxSession } from './firefox';
+import { startServer } from './server';
+
+/** Clicks the panel's Save toggle once it is ready and waits for "Saved". */
+async function savePaper(page: Page) {
+  await page.getByTestId('save-toggle').waitFor({ timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      !document
+        .querySelector('papershelf-panel')
+        ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
+        ?.hasAttribute('disabled'),
+  );
+  await page.getByTestId('save-toggle').click();
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('papershelf-panel')
+        ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
+        ?.getAttribute('aria-pressed') === 'true',
+  );
+}
+
+describe('Chromium: the panel on a paper summary page', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startServer({ '/abs/2101.00001': 'arxiv-abs.html' });
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows key terms and the citation network, marks saved works, and saves a listed work', async () => {
+    // A work the summary page lists as citing it is already in the library.
+    const arxiv = await session.context.newPage();
+    await arxiv.goto(server.url('/abs/2101.00001'));
+    await savePaper(arxiv);
+    await arxiv.close();
+
+    const page = await session.context.newPage();
+    await page.goto(server.url('/summary-page.html'));
+    await page.getByTestId('panel-title').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('panel-title').textContent()).toBe(
+      'Interpretable Machine Learning for Genomics',
+    );
+
+    // Key terms: one chip per term (the page repeats terms), highest weight first and visible.
+    const chips = await page.getByTestId('key-term').allTextContents();
+    expect(chips).toHaveLength(8);
+    expect(chips[0]).toMatch(/^ml\D*0\.204/);
+    expect(chips.filter((c) => /^machine learning/.test(c))).toHaveLength(1);
+    expect(await page.getByTestId('key-terms-computed').count()).toBe(0);
+
+    // Citations and references come from the Citation Network table.
+    const citations = page.getByTestId('citations-table').getByTestId('work-row');
+    const references = page.getByTestId('references-table').getByTestId('work-row');
+    await citations.first().waitFor();
+    expect(await citations.count()).toBe(5);
+    expect(await references.count()).toBe(3);
+
+    // The work saved earlier is marked in its row.
+    const savedRow = citations.filter({ hasText: 'Sparse Attention for Long Reading Lists' });
+    await savedRow.getByTestId('row-saved').waitFor({ timeout: 10_000 });
+
+    // One click saves a listed work from what the row gives.
+    const lime = references.filter({ hasText: 'Why should I trust you?' });
+    await lime.getByTestId('row-save').click();
+    await lime.getByTestId('row-saved').waitFor({ timeout: 10_000 });
+
+    // Filtering the table.
+    await page.getByTestId('citations-filter').fill('genotype');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('papershelf-panel')
+          ?.shadowRoot?.querySelectorAll('[data-testid="citations-table"] [data-testid="work-row"]')
+          .length === 1,
+    );
+
+    // The popup lists both saved works.
+    const popup = await session.openPopup();
+    await popup.getByTestId('paper').first().waitFor();
+    const rows = (await popup.getByTestId('paper').allTextContents()).join('\n');
+    expect(rows).toContain('Sparse Attention for Long Reading Lists');
+    expect(rows).toContain('Why should I trust you?');
+  });
+});
+
+describe('Firefox: the panel on a paper summary page', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchFirefox();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows key terms and citing and cited works', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(server.url('/summary-page.html'));
+    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
+    await page.waitForSelector('>>> [data-testid="key-term"]');
+    const chips = await page.$$('>>> [data-testid="key-term"]');
+    expect(chips).toHaveLength(8);
+    await page.waitForSelector('>>> [data-testid="citations-table"] [data-testid="work-row"]');
+    const rows = await page.$$('>>> [data-testid="work-row"]');
+    expect(rows).toHaveLength(8);
+  });
+});
