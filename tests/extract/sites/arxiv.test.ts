@@ -56,6 +56,21 @@ describe.each([0, 1])('arXiv (parser %i)', (p) => {
     expect(draft.pdfUrl).toBe('https://arxiv.org/pdf/cs/0112017');
   });
 
+  it('the HTML rendering: names without their affiliations and e-mail addresses; version from the URL', () => {
+    const url = new URL('https://arxiv.org/html/2401.00003v2');
+    const { draft } = arxiv.extract(load('arxiv-html-render.html'), url, {});
+    expect(draft).toMatchObject({
+      title: 'Reading Lists as Graphs',
+      arxivId: '2401.00003',
+      arxivVersion: 'v2',
+    });
+    expect(draft.authors).toEqual([
+      { given: 'Elise', family: 'Moreau' },
+      { given: 'Kenji', family: 'Ito' },
+    ]);
+    expect(draft.abstract).toMatch(/^We model a researcher/);
+  });
+
   it('a listing page lists its works', () => {
     const url = new URL('https://arxiv.org/list/cs.CL/recent');
     const { kind, works } = arxiv.extract(load('arxiv-list.html'), url, {});

@@ -54,13 +54,28 @@ function withoutDescriptor(el: Element | null): string | undefined {
 }
 
 function visibleAuthors(doc: Document): Author[] {
-  const links = Array.from(
-    doc.querySelectorAll('#abs .authors a, .authors a, .ltx_authors .ltx_personname'),
-  );
   const out: Author[] = [];
-  for (const a of links.slice(0, 3000)) {
+  for (const a of Array.from(doc.querySelectorAll('#abs .authors a, .authors a')).slice(0, 3000)) {
     const name = parseName(a.textContent);
     if (name) out.push(name);
+  }
+  if (out.length) return out;
+  // The HTML rendering (LaTeXML): a person block holds the name, then line breaks, affiliations and
+  // e-mail addresses; only the text before the first break or nested block is the name. Several
+  // names may share one block ("A, B and C").
+  for (const p of Array.from(doc.querySelectorAll('.ltx_authors .ltx_personname')).slice(0, 500)) {
+    let text = '';
+    for (let c = p.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1 && /^(BR|SPAN|SUP|DIV)$/.test((c as Element).tagName)) {
+        if ((c as Element).tagName !== 'SPAN' || text.trim()) break;
+        continue;
+      }
+      text += c.textContent ?? '';
+    }
+    for (const part of text.split(/\s*,\s*|\s+and\s+|\s*&\s*/)) {
+      const name = parseName(part);
+      if (name) out.push(name);
+    }
   }
   return out;
 }
@@ -98,7 +113,11 @@ function extractAbs(doc: Document, url: URL, base: Readonly<PaperDraft>): SiteRe
     if (authors.length) draft.authors = authors;
   }
   if (!base.abstract) {
-    const abs = withoutDescriptor(doc.querySelector('blockquote.abstract, .ltx_abstract'));
+    // The HTML rendering puts a heading "Abstract" before the paragraphs: read the paragraphs.
+    const paras = Array.from(doc.querySelectorAll('.ltx_abstract p')).map((p) => textOf(p) ?? '');
+    const abs = paras.length
+      ? clean(paras.join(' '))
+      : withoutDescriptor(doc.querySelector('blockquote.abstract'));
     if (abs && abs.length > 40) draft.abstract = dropAbstractLabel(abs);
   }
   if (!base.issued) {
