@@ -91,6 +91,22 @@ describe.each([0, 1])('IEEE Xplore (parser %i)', (p) => {
     });
     expect(paper.abstract).toMatch(/^Fine particles are charged/);
   });
+
+  it('search results, filled by script, are a listing', () => {
+    const result = extractPage(
+      load('ieee-search.html'),
+      'https://ieeexplore.ieee.org/search/searchresult.jsp?queryText=attention',
+    );
+    expect(result.kind).toBe('listing');
+    expect(result.works).toHaveLength(2);
+    expect(result.works?.[0]).toMatchObject({
+      title: 'Sparse Attention for Edge Devices',
+      year: 2024,
+      url: 'https://ieeexplore.ieee.org/document/9607200/',
+    });
+    expect(family(result.works?.[0]?.authors)).toEqual(['Ruiz', 'Zhang']);
+    expect(result.works?.[1]?.year).toBe(2021);
+  });
 });
 
 describe('IEEE helpers', () => {

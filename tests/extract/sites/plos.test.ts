@@ -41,4 +41,24 @@ describe.each([0, 1])('PLOS (parser %i)', (p) => {
     expect(paper.abstract).toMatch(/^The human body literally glimmers\./);
     expect(paper.keywords).toEqual([]);
   });
+
+  it('search results are a listing', () => {
+    const result = extractPage(
+      load('plos-search.html'),
+      'https://journals.plos.org/plosone/search?q=rats',
+    );
+    expect(result.kind).toBe('listing');
+    expect(result.works?.[0]).toMatchObject({
+      title: 'Neural Substrate of Cold-Seeking Behavior in Endotoxin Shock',
+      year: 2006,
+      doi: '10.1371/journal.pone.0000001',
+      url: 'https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001',
+    });
+    expect(result.works?.[0]?.authors.map((a) => a.family)).toEqual([
+      'Almeida',
+      'Steiner',
+      'Romanovsky',
+    ]);
+    expect(result.works?.[1]?.year).toBe(2019);
+  });
 });

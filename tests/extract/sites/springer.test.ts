@@ -91,4 +91,26 @@ describe.each([0, 1])('Springer Link and nature.com (parser %i)', (p) => {
     expect(family(works?.[0]?.authors)).toEqual(['Duarte', 'Boateng']);
     expect(works?.[1]?.year).toBe(2023);
   });
+
+  it('Springer Link search results are a listing', () => {
+    const { kind, works } = springer.extract(
+      load('springer-search.html'),
+      new URL('https://link.springer.com/search?query=particles'),
+      {},
+    );
+    expect(kind).toBe('listing');
+    expect(works?.[0]).toMatchObject({
+      title: 'On the theory of identical particles',
+      year: 1977,
+      doi: '10.1007/bf02727953',
+      url: 'https://link.springer.com/article/10.1007/BF02727953',
+    });
+    expect(family(works?.[0]?.authors)).toEqual(['Leinaas', 'Myrheim']);
+    expect(works?.[1]).toMatchObject({
+      title: 'End-to-End Object Detection',
+      year: 2020,
+      doi: '10.1007/978-3-030-58452-8_13',
+    });
+    expect(family(works?.[1]?.authors)).toEqual(['Carion', 'Massa']);
+  });
 });

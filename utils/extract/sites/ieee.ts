@@ -5,7 +5,14 @@ import { resolveUrl } from '../meta';
 import { parseName } from '../names';
 import { blockText, clean, dropAbstractLabel, splitKeywords, stripMarkup, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
-import { byClass, dateInText, namesFromElements, onHost, yearInText } from './publisher-common';
+import {
+  byClass,
+  dateInText,
+  namesFromElements,
+  onHost,
+  titledLinkListing,
+  yearInText,
+} from './publisher-common';
 
 /**
  * IEEE Xplore (ieeexplore.ieee.org): document pages `/document/<arnumber>/` (current), and the 2009
@@ -24,7 +31,11 @@ import { byClass, dateInText, namesFromElements, onHost, yearInText } from './pu
  *   lines, an "Abstract" section header. Its journal name is inverted ("Industry Applications, IEEE
  *   Transactions on"): put back in reading order.
  *
+ * Search results (`/search/searchresult.jsp`) and tables of contents (`/xpl/tocresult.jsp`) are
+ * listings, read from their title links once the script has filled them.
+ *
  * Test URLs: https://ieeexplore.ieee.org/document/793383, https://ieeexplore.ieee.org/document/9607200/,
+ * https://ieeexplore.ieee.org/search/searchresult.jsp?queryText=sparse%20attention,
  * http://ieeexplore.ieee.org/xpls/abs_all.jsp?arnumber=793383
  */
 
@@ -279,9 +290,22 @@ export const ieee: SiteExtractor = {
     'https://ieeexplore.ieee.org/document/793383',
     'https://ieeexplore.ieee.org/document/9607200/',
     'http://ieeexplore.ieee.org/xpls/abs_all.jsp?arnumber=793383',
+    'https://ieeexplore.ieee.org/search/searchresult.jsp?queryText=sparse%20attention',
   ],
   matches: (url) => onHost(url, 'ieeexplore.ieee.org'),
   extract(doc, url, base): SiteResult {
+    // Search results and tables of contents, filled by script: one `/document/<n>` title link per entry.
+    if (
+      /^\/(?:search\/|xpl\/(?:tocresult|conhome|mostRecentIssue|RecentIssue))/.test(url.pathname)
+    ) {
+      const works = titledLinkListing(
+        doc,
+        url,
+        (h) => /\/document\/\d+/.test(h),
+        'a[href*="/author/"]',
+      );
+      return works.length ? { draft: {}, kind: 'listing', works } : { draft: {} };
+    }
     const n = arnumberOf(url);
     const j = metadataJson(doc);
     const jsonFits = j && (!n || str(j['articleNumber']) === n);

@@ -4,7 +4,13 @@ import { parseDate, yearOf } from '../dates';
 import { first, readMeta } from '../meta';
 import { blockText, clean, dropAbstractLabel, splitKeywords, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
-import { byClass, hasCitationMeta, onHost, splitByline } from './publisher-common';
+import {
+  byClass,
+  hasCitationMeta,
+  onHost,
+  splitByline,
+  titledLinkListing,
+} from './publisher-common';
 
 /**
  * PLOS (journals.plos.org, and the 2009–2015 per-journal hosts plosone.org, ploscompbiol.org, …).
@@ -22,7 +28,10 @@ import { byClass, hasCitationMeta, onHost, splitByline } from './publisher-commo
  *   with affiliation and corresponding-author marks in `<sup>`, the abstract in `div.abstract`, and a
  *   "Citation:" line (venue, volume, issue, e-number, DOI) and "Published:" date in `.articleinfo`.
  *
+ * Search results, subject browsing and issue pages are listings.
+ *
  * Test URLs: https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001,
+ * https://journals.plos.org/plosone/search?q=rats,
  * http://www.plosone.org/article/info:doi/10.1371/journal.pone.0006256,
  * http://www.ploscompbiol.org/article/info%3Adoi%2F10.1371%2Fjournal.pcbi.1003604
  */
@@ -110,11 +119,21 @@ export const plos: SiteExtractor = {
   id: 'plos',
   testUrls: [
     'https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001',
+    'https://journals.plos.org/plosone/search?q=rats',
     'http://www.plosone.org/article/info:doi/10.1371/journal.pone.0006256',
     'http://www.ploscompbiol.org/article/info%3Adoi%2F10.1371%2Fjournal.pcbi.1003604',
   ],
   matches: (url) => HOST.test(url.hostname) || onHost(url, 'journals.plos.org'),
   extract(doc, url, base): SiteResult {
+    if (/\/search\b|\/browse\b|\/issue\b/.test(url.pathname)) {
+      const works = titledLinkListing(
+        doc,
+        url,
+        (h) => /article\?id=10\.1371|\/article\/info(?::|%3A)doi/i.test(h),
+        '.search-results-authors, p.authors',
+      );
+      return works.length ? { draft: {}, kind: 'listing', works } : { draft: {} };
+    }
     const draft: PaperDraft = {};
     if (!hasCitationMeta(doc) && byClass(doc, 'authors', 5).some((e) => e.localName === 'p')) {
       Object.assign(draft, legacy(doc));

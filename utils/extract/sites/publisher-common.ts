@@ -177,3 +177,69 @@ export function safeDecode(s: string): string {
 }
 
 export { yearOf };
+
+/**
+ * A search-results page read by structure: every link to a work (`isWorkLink`) that is the title of
+ * an entry (inside a heading, `<dt>` or an element marked as a title) starts one entry; the entry is
+ * the closest list item, article or result container; its authors are the links or elements
+ * `authorSelector` picks in it, or its first byline-looking line; its year the first date in it.
+ * Used for publisher search pages that are filled by script (IEEE Xplore, Springer Link, PLOS).
+ */
+export function titledLinkListing(
+  doc: Document,
+  url: URL,
+  isWorkLink: (href: string) => boolean,
+  authorSelector: string,
+  max = 200,
+): WorkRef[] {
+  const works: WorkRef[] = [];
+  const seen = new Set<string>();
+  for (const a of Array.from(doc.getElementsByTagName('a')).slice(0, 20_000)) {
+    if (works.length >= max) break;
+    const href = a.getAttribute('href');
+    if (!href || !isWorkLink(href)) continue;
+    const titled = a.closest('h1, h2, h3, h4, h5, dt, [class*="title"]');
+    if (!titled) continue;
+    const abs = resolveUrl(href, url);
+    if (!abs || seen.has(abs)) continue;
+    seen.add(abs);
+    const entry =
+      titled.closest('li, article, xpl-results-item, [class*="result-item"], [class*="result"]') ??
+      titled.parentElement;
+    // A <dt> title's details are in the following <dd>.
+    const details = titled.localName === 'dt' ? titled.nextElementSibling : entry;
+    const authorEls = details
+      ? Array.from(details.querySelectorAll(authorSelector)).slice(0, 500)
+      : [];
+    const byEl =
+      authorEls.length === 1 && /[,;]/.test(authorEls[0]?.textContent ?? '')
+        ? splitByline(textOf(authorEls[0], 3000))
+        : namesFromElements(authorEls);
+    const text = spacedText(details, 3000);
+    const year =
+      yearOf(dateInText(text)) ??
+      yearInText(/(?:year|published|date)[^0-9]{0,20}(\d{4})/i.exec(text)?.[1]);
+    const ref = workRef(textOf(a, 1000), byEl, { year, href, base: url });
+    if (ref) works.push(ref);
+  }
+  return works;
+}
+
+/** The text of an element with its text nodes joined by spaces (inline spans glue words otherwise). */
+export function spacedText(el: Element | null | undefined, max = 5000): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  let len = 0;
+  const walk = (n: Node, depth: number): void => {
+    for (let c = n.firstChild; c && len < max && depth < 100; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const t = (c as Text).data;
+        parts.push(t);
+        len += t.length;
+      } else if (c.nodeType === 1 && !/^(?:script|style|template)$/.test((c as Element).localName))
+        walk(c, depth + 1);
+    }
+  };
+  walk(el, 0);
+  return clean(parts.join(' '), max) ?? '';
+}

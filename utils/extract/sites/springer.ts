@@ -11,6 +11,7 @@ import {
   namesFromElements,
   onHost,
   splitByline,
+  titledLinkListing,
   workRef,
   yearInText,
 } from './publisher-common';
@@ -30,7 +31,7 @@ import {
  *   table, the abstract in `.Abstract` after its `.AbstractHeading`.
  * - dates: `dc.date`/`prism.publicationDate` can be the online deposit of a digitised back issue
  *   (2007 for a 1977 article); the merge already keeps the earliest year, nothing to do here.
- * - nature.com search results and tables of contents (2009: `h2.atl`/`h4 .atl` + `p.aug`; current:
+ * - Springer Link search results (filled by script) and nature.com search results and tables of contents (2009: `h2.atl`/`h4 .atl` + `p.aug`; current:
  *   `article.c-card`) are listings.
  *
  * Test URLs: https://link.springer.com/article/10.1007/BF02727953,
@@ -39,7 +40,8 @@ import {
  * https://www.nature.com/articles/s41586-021-03819-2,
  * http://www.nature.com/nmat/journal/vaop/ncurrent/abs/nmat2493.html,
  * https://www.nature.com/search?q=protein+folding, https://www.nature.com/nature/volumes/596/issues/7873,
- * http://www.nature.com/nature/journal/v460/n7254/index.html
+ * http://www.nature.com/nature/journal/v460/n7254/index.html,
+ * https://link.springer.com/search?query=identical+particles
  */
 
 const HOSTS = ['link.springer.com', 'springerlink.com', 'nature.com', 'springer.com'];
@@ -226,11 +228,21 @@ export const springer: SiteExtractor = {
     'https://www.nature.com/search?q=protein+folding',
     'https://www.nature.com/nature/volumes/596/issues/7873',
     'http://www.nature.com/nature/journal/v460/n7254/index.html',
+    'https://link.springer.com/search?query=identical+particles',
   ],
   matches: (url) => HOSTS.some((h) => onHost(url, h)),
   extract(doc, url, base): SiteResult {
     if (isNatureListing(url, doc))
       return { draft: {}, kind: 'listing', works: natureListing(doc, url) };
+    if (onHost(url, 'link.springer.com') && /^\/search\b/.test(url.pathname)) {
+      const works = titledLinkListing(
+        doc,
+        url,
+        (h) => /\/(?:article|chapter|book|referenceworkentry)\/10\./.test(h),
+        '[data-test="authors"], [data-test="author-list"] span, .c-author-list span, .authors a, a[href*="dc.creator"]',
+      );
+      return works.length ? { draft: {}, kind: 'listing', works } : { draft: {} };
+    }
     const draft: PaperDraft = {};
     if (!hasCitationMeta(doc) && byClass(doc, 'Heading1', 1).length) {
       Object.assign(draft, legacySpringer(doc));
