@@ -71,6 +71,7 @@ export function Panel(props: PanelProps) {
   const moveFocus = useRef(false);
   // The network and the tables come one frame after the summary, so the panel appears at once.
   const [full, setFull] = useState(false);
+  const [topLayer, setTopLayer] = useState(TOP_LAYER);
 
   useEffect(() => {
     const show = () => setFull(true);
@@ -112,11 +113,12 @@ export function Panel(props: PanelProps) {
 
   useLayoutEffect(() => {
     const el = rootRef.current;
-    if (!TOP_LAYER || !el) return;
+    if (!topLayer || !el) return;
     try {
       if (!el.matches(':popover-open')) el.showPopover();
     } catch {
-      // Not connected yet, or refused: the fixed position still shows it.
+      // Refused: a closed popover is hidden, so drop the attribute; position: fixed still shows it.
+      setTopLayer(false);
     }
   });
 
@@ -270,7 +272,7 @@ export function Panel(props: PanelProps) {
   }, [saving]);
 
   const rootClass = `panel ${position}${folded ? ' folded' : ''}`;
-  const popover = TOP_LAYER ? 'manual' : undefined;
+  const popover = topLayer ? 'manual' : undefined;
 
   if (folded) {
     return (
@@ -361,7 +363,7 @@ export function Panel(props: PanelProps) {
           class="icon"
           data-testid="disable-site"
           aria-label={`Turn the panel off on ${hostname}`}
-          title={`Turn off on ${hostname}`}
+          title={`Turn off on ${hostname} (Papershelf's options turn it back on)`}
           onClick={() => void disable()}
         >
           ×
