@@ -278,3 +278,14 @@ describe('BibTeX: crossref and nested macros', () => {
     expect(items[1]?.paper.venue).toBe('Conference on Things');
   });
 });
+
+describe('BibTeX: abstracts', () => {
+  it('keeps an abstract paragraph that looks like an entry from being read as one', () => {
+    // Braces are escaped anyway; `(` is BibTeX's other entry delimiter.
+    const abstract = 'First paragraph.\n\n@misc(evil, title = "Injected")\n\nLast.';
+    const { items, errors } = parse(serialize([item({ abstract }), item({ title: 'Second' })]));
+    expect(errors).toEqual([]);
+    expect(items.map((i) => i.paper.title)).toEqual(['Attention Is All You Need', 'Second']);
+    expect(items[0]?.paper.abstract).toBe('First paragraph. @misc(evil, title = "Injected") Last.');
+  });
+});

@@ -105,11 +105,14 @@ export function escapeLatex(text: string): string {
   );
 }
 
-/** Like `escapeLatex`, keeping paragraph breaks (abstracts). */
+/**
+ * Like `escapeLatex`, keeping paragraph breaks (abstracts). A paragraph may not start with `@`: a
+ * line starting `@misc(x,` would look like the next entry to a reader recovering from a broken one.
+ */
 function escapeParagraphs(text: string): string {
   return text
     .split(/\n\s*\n/)
-    .map(escapeLatex)
+    .map((p) => escapeLatex(p).replace(/^@/, '{@}'))
     .filter(Boolean)
     .join('\n\n');
 }
@@ -212,10 +215,10 @@ export function formatEntry(paper: Paper, key: string): string {
     field('doi', paper.doi && verbatim(paper.doi)),
     field('eprint', paper.arxivId && escapeLatex(paper.arxivId)),
     isArxiv ? field('archivePrefix', 'arXiv') : undefined,
-    field('pmid', paper.pmid),
-    field('pmcid', paper.pmcid),
-    field('isbn', paper.isbn?.join(', ')),
-    field('issn', paper.issn?.join(', ')),
+    field('pmid', paper.pmid && escapeLatex(paper.pmid)),
+    field('pmcid', paper.pmcid && escapeLatex(paper.pmcid)),
+    field('isbn', paper.isbn?.map(escapeLatex).join(', ')),
+    field('issn', paper.issn?.map(escapeLatex).join(', ')),
     field('url', paper.url && verbatim(paper.url)),
     field('abstract', paper.abstract && escapeParagraphs(paper.abstract)),
     field('keywords', paper.keywords.map(escapeLatex).join(', ')),
