@@ -318,8 +318,10 @@ function extractRecord(
   );
   if (abstract) draft.abstract = abstract;
   const keywords = keywordsOf(doc);
-  // Without author keywords, the legacy `keywords` meta (MeSH headings) is not kept as keywords.
-  draft.keywords = keywords?.length ? keywords : undefined;
+  if (keywords?.length) draft.keywords = keywords;
+  // Without author keywords, the legacy `keywords` meta (MeSH headings) is not kept as keywords;
+  // the current layout's keywords tag is left to the generic sources.
+  else if (!current) draft.keywords = undefined;
 
   if (!root && !title) return undefined;
 
