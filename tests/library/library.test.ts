@@ -358,3 +358,19 @@ describe('closing', () => {
     newer.result.close();
   });
 });
+
+describe('findSaved vetoes weak matches as save does', () => {
+  it('a URL shared by another title is not this work', async () => {
+    const { library } = await freshLibrary();
+    const url = 'https://reader.example.org/app?view=paper';
+    const { record } = await library.savePaper(paper({ title: 'Graph attention networks', url }));
+    expect(
+      await library.findSaved([
+        { url },
+        { url, title: 'Graph Attention Networks' },
+        { url, title: 'Deep sets' },
+        { url, title: 'Deep sets', doi: '10.1000/deepsets' },
+      ]),
+    ).toEqual([record.id, record.id, null, null]);
+  });
+});

@@ -426,17 +426,18 @@ export class Library {
 
   /**
    * For each work, the id of the saved record of the same work, or null. One read transaction: every
-   * lookup is issued at once and shared between works with the same key, so a page's 2,000
-   * references cost one round of index reads. Only index keys are read, never records; the weak
-   * matches are therefore not vetoed here as they are on save (see `matches`).
+   * index lookup is issued at once and shared between works with the same key, so a page's 2,000
+   * references cost one round of index reads. Records are read only for the rare works found by a
+   * weak key alone (URL, title + author + year), to apply the same veto as on save.
    */
   async findSaved(works: readonly WorkLike[]): Promise<(string | null)[]> {
     if (!works.length) return [];
     return this.read(['papers'], async (tx) => {
       const store = tx.objectStore('papers');
       const pending = new Map<string, Promise<string | undefined>>();
-      const perWork = works.map((work) =>
-        flatKeys(workKeys(work)).map(({ key }) => {
+      const perWork = works.map((work) => {
+        const keys = workKeys(work);
+        const lookups = flatKeys(keys).map(({ key, strong }) => {
           let p = pending.get(key);
           if (!p) {
             const i = key.indexOf(':');
@@ -445,11 +446,32 @@ export class Library {
             p = store.index(index).getKey(key.slice(i + 1));
             pending.set(key, p);
           }
-          return p;
-        }),
-      );
-      const answers = await Promise.all(perWork.map((ps) => Promise.all(ps)));
-      return answers.map((ids) => ids.find((id) => id !== undefined) ?? null);
+          return p.then((id) => ({ id, strong }));
+        });
+        return { keys, lookups: Promise.all(lookups) };
+      });
+      const hits = await Promise.all(perWork.map((w) => w.lookups));
+      // Weak hits of works without a strong one: check them against the records' keys.
+      const toCheck = new Set<string>();
+      const answers = hits.map((found) => {
+        const strong = found.find((f) => f.strong && f.id !== undefined)?.id;
+        if (strong) return strong;
+        const weak = [...new Set(found.flatMap((f) => (f.id === undefined ? [] : [f.id])))];
+        for (const id of weak) toCheck.add(id);
+        return weak;
+      });
+      const records = new Map<string, LibraryRecord | undefined>();
+      await Promise.all([...toCheck].map(async (id) => records.set(id, await store.get(id))));
+      return answers.map((answer, i) => {
+        if (typeof answer === 'string') return answer;
+        const keys = perWork[i]!.keys;
+        return (
+          answer.find((id) => {
+            const r = records.get(id);
+            return r !== undefined && sameWork(r.keys, keys);
+          }) ?? null
+        );
+      });
     });
   }
 
