@@ -69,7 +69,8 @@ export function createIndex(): PaperIndex {
       boost: { title: 3, authors: 2, tags: 2, terms: 1.5, venue: 1.2 },
       // Typing is incremental: the last word is a prefix; every word may carry a typo or two.
       prefix: (_term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      // One edit in a word of 4 to 6 letters, two from 7 (a swapped pair, "protien", is two edits).
+      fuzzy: (term) => (term.length < 4 ? false : term.length < 7 ? 1 : 2),
       combineWith: 'AND',
     },
   });

@@ -1,0 +1,95 @@
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import type { LibraryRecord, UserData } from '@/utils/library/schema';
+import type { Paper } from '@/utils/paper';
+
+export function makePaper(over: Partial<Paper> = {}): Paper {
+  return {
+    title: 'Attention Is All You Need',
+    authors: [
+      { given: 'Ashish', family: 'Vaswani' },
+      { given: 'Noam', family: 'Shazeer' },
+    ],
+    year: 2017,
+    venue: 'NeurIPS',
+    abstract: 'The dominant sequence transduction models are based on recurrent networks.',
+    keywords: [],
+    keyTerms: [{ term: 'self-attention', weight: 0.9 }],
+    references: [],
+    citations: [],
+    sources: {},
+    url: 'https://arxiv.org/abs/1706.03762',
+    pdfUrl: 'https://arxiv.org/pdf/1706.03762',
+    ...over,
+  };
+}
+
+let counter = 0;
+
+export function makeRecord(
+  over: Partial<Paper> = {},
+  user: Partial<UserData> = {},
+  id = `p_${++counter}`,
+): LibraryRecord {
+  return {
+    id,
+    paper: makePaper(over),
+    versions: [],
+    pageUrls: [],
+    savedAt: 1_700_000_000_000 + counter * 1000,
+    updatedAt: 1_700_000_000_000 + counter * 1000,
+    user: { status: 'to-read', tags: [], notes: '', starred: false, ...user },
+    keys: { dois: [], arxivIds: [], pmids: [], pmcids: [], urls: [], titleKeys: [], workKeys: [] },
+  };
+}
+
+export async function mount(vnode: ComponentChild): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  await act(async () => {
+    render(vnode, container);
+  });
+  await settle();
+  return container;
+}
+
+export async function settle(ms = 50): Promise<void> {
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, ms));
+  });
+}
+
+export async function click(el: Element | null | undefined): Promise<void> {
+  if (!el) throw new Error('nothing to click');
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+  await settle();
+}
+
+/** Sets an input's or select's value and fires the event Preact listens to. */
+export async function change(
+  el: Element | null | undefined,
+  value: string,
+  type: 'input' | 'change' = 'input',
+): Promise<void> {
+  if (!el) throw new Error('no field');
+  await act(async () => {
+    (el as HTMLInputElement).value = value;
+    el.dispatchEvent(new Event(type, { bubbles: true }));
+  });
+  await settle();
+}
+
+export const byId = (root: ParentNode, id: string) =>
+  root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+export const allById = (root: ParentNode, id: string) => [
+  ...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`),
+];
+
+export function unmountAll(): void {
+  for (const el of [...document.body.children]) {
+    render(null, el);
+    el.remove();
+  }
+}
