@@ -8,11 +8,8 @@ declare module '@citation-js/core' {
       data(input: unknown, type: string): unknown;
     };
   };
-}
-
-declare module '@citation-js/plugin-bibtex';
-
-declare module '@citation-js/core' {
   /** citation-js's logger keeps every message in `_log`, even when silent; the reader empties it. */
   export const logger: { _log: unknown[]; level: string };
 }
+
+declare module '@citation-js/plugin-bibtex';

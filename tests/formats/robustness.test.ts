@@ -44,10 +44,10 @@ describe.each(parsers)('%s: hostile input', (_name, parse) => {
     expect(() => parse(undefined as unknown as string)).toThrow(FormatError);
   });
 
-  it('ends quickly on 5 MB of random printable junk', () => {
+  it('ends quickly on 2 MB of random printable junk', () => {
     let seed = 7;
     const chars = '@{}()",=#%\\\n abcTY  -ER[]:';
-    const junk = Array.from({ length: 5 * 1024 * 1024 }, () => {
+    const junk = Array.from({ length: 2 * 1024 * 1024 }, () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return chars[seed % chars.length];
     }).join('');
