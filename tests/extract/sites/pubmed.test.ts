@@ -109,6 +109,16 @@ describe.each([0, 1])('PubMed (parser %i)', (p) => {
     expect(draft.doi).toBeUndefined();
   });
 
+  it('current layout without author keywords: the search-engine keywords tag is not kept', () => {
+    const url = new URL('https://pubmed.ncbi.nlm.nih.gov/34000001/');
+    const doc = load('pubmed-current.html');
+    doc.querySelector('#abstract > p')?.remove();
+    const { draft } = pubmed.extract(doc, url, {
+      keywords: ['pmid:34000001', 'doi:10.5555/jsr.2021.0042', 'Humans'],
+    });
+    expect('keywords' in draft && draft.keywords === undefined).toBe(true);
+  });
+
   it('search results are a listing', () => {
     const url = new URL('https://pubmed.ncbi.nlm.nih.gov/?term=cortisol+fatigue');
     const { kind, works } = pubmed.extract(load('pubmed-search.html'), url, {});

@@ -320,8 +320,9 @@ function extractRecord(
   const keywords = keywordsOf(doc);
   if (keywords?.length) draft.keywords = keywords;
   // Without author keywords, the legacy `keywords` meta (MeSH headings) is not kept as keywords;
-  // the current layout's keywords tag is left to the generic sources.
-  else if (!current) draft.keywords = undefined;
+  // the current layout's `keywords` tag is a search-engine list ("pmid:…, doi:…, names, MeSH").
+  else if (!current || (base.keywords ?? []).some((k) => /^(pmid|pmcid|doi)\s*:/i.test(k)))
+    draft.keywords = undefined;
 
   if (!root && !title) return undefined;
 
