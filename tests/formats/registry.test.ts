@@ -37,6 +37,9 @@ describe('format registry', () => {
       expect(existsSync(join(__dirname, `${id}.test.ts`)), `${id}.test.ts`).toBe(true);
     }
     expect(readdirSync(join(__dirname, '../fixtures/formats')).length).toBeGreaterThan(0);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    for (const { id } of formatInfo)
+      expect(readme, `README lists ${id}.ts`).toContain(`\`${id}.ts\``);
   });
 
   it('serializes every format without throwing, also for an empty list', () => {
