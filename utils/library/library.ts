@@ -557,6 +557,7 @@ export class Library {
    * run in a transaction that is then aborted, so the preview cannot disagree with the import.
    */
   async previewImport(items: readonly ImportItem[]): Promise<ImportDecision[]> {
+    this.ensureOpen();
     let tx: WriteTx<['papers']>;
     try {
       tx = this.db.transaction(['papers'], 'readwrite');
