@@ -29,10 +29,11 @@ let counter = 0;
 export function makeRecord(
   over: Partial<Paper> = {},
   user: Partial<UserData> = {},
-  id = `p_${++counter}`,
+  id?: string,
 ): LibraryRecord {
+  counter++;
   return {
-    id,
+    id: id ?? `p_${counter}`,
     paper: makePaper(over),
     versions: [],
     pageUrls: [],
@@ -91,5 +92,19 @@ export function unmountAll(): void {
   for (const el of [...document.body.children]) {
     render(null, el);
     el.remove();
+  }
+}
+
+/** Waits (up to `ms`) until `check` passes, letting effects and lazy imports run. */
+export async function waitFor(check: () => unknown, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      if (check()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > end) throw new Error('waitFor: timed out');
+    await settle(25);
   }
 }
