@@ -1,6 +1,18 @@
 import { browser } from 'wxt/browser';
-import { LIMITS, sendMessage, type RequestOf, type ResponseOf } from '@/utils/messages';
-import type { ImportItem, ImportResult, ListQuery, ListResult } from '@/utils/library/library';
+import {
+  LIMITS,
+  sendMessage,
+  type RequestOf,
+  type ResponseOf,
+  type SaveTabsResult,
+} from '@/utils/messages';
+import type {
+  ImportDecision,
+  ImportItem,
+  ImportResult,
+  ListQuery,
+  ListResult,
+} from '@/utils/library/library';
 import type { LibraryRecord, UserData } from '@/utils/library/schema';
 import { citationKeyPattern, defaultExportFormat, type ExportFormatId } from '@/utils/settings';
 
@@ -9,38 +21,8 @@ import { citationKeyPattern, defaultExportFormat, type ExportFormatId } from '@/
  * only this module, so a protocol change is one edit here and unit tests mock one module.
  */
 
-export type ImportAction = 'new' | 'merge' | 'skip';
-
-export interface ImportDecision {
-  /** Position in the `items` sent. */
-  index: number;
-  action: ImportAction;
-  existingId?: string;
-  title: string;
-}
-
-export interface SaveTabsResult {
-  saved: number;
-  merged: number;
-  notPapers: number;
-  failed: number;
-}
-
-/*
- * `previewImport` and `saveTabs` are being added to the protocol; until `Protocol` names them, they
- * go through the same client with their own types.
- */
-interface PendingVerbs {
-  previewImport: {
-    request: { items: ImportItem[] };
-    response: { decisions: ImportDecision[] };
-  };
-  saveTabs: { request: Record<string, never>; response: SaveTabsResult };
-}
-const send = sendMessage as unknown as <V extends keyof PendingVerbs>(
-  verb: V,
-  payload: PendingVerbs[V]['request'],
-) => Promise<PendingVerbs[V]['response']>;
+export type ImportAction = ImportDecision['action'];
+export type { ImportDecision, SaveTabsResult };
 
 export function listPapers(query: ListQuery): Promise<ListResult> {
   return sendMessage('listPapers', query);
@@ -76,7 +58,7 @@ export async function previewImport(items: readonly ImportItem[]): Promise<Impor
   const decisions: ImportDecision[] = [];
   for (let start = 0; start < items.length; start += IMPORT_CHUNK) {
     const chunk = items.slice(start, start + IMPORT_CHUNK);
-    const answer = await send('previewImport', { items: chunk });
+    const answer = await sendMessage('previewImport', { items: chunk });
     for (const d of answer.decisions) decisions.push({ ...d, index: d.index + start });
   }
   return decisions;
@@ -100,7 +82,7 @@ export async function importPapers(items: readonly ImportItem[]): Promise<Import
 }
 
 export function saveTabs(): Promise<SaveTabsResult> {
-  return send('saveTabs', {});
+  return sendMessage('saveTabs', {});
 }
 
 export function openOptionsPage(): void {
