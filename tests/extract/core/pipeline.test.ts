@@ -212,3 +212,18 @@ describe('never throws', () => {
     expect(detectPaperCheap(other, new URL('https://quietseas.example/'))).toBe(false);
   });
 });
+
+describe('page title', () => {
+  it("is the head's <title>, not an SVG icon's", () => {
+    const html =
+      '<html><head><title>A study of regular things - Repository</title></head><body><svg><title>Search icon</title></svg>' +
+      '<h1>A study of regular things</h1><table><tr><td>Title</td><td>A study of regular things</td></tr>' +
+      '<tr><td>Authors</td><td>Jane Doe</td></tr><tr><td>Year</td><td>2019</td></tr></table></body></html>';
+    for (const { doc } of docs(html)) {
+      const r = extractPage(doc, 'https://repo.example/record/1');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('A study of regular things');
+      expect(r.paper?.year).toBe(2019);
+    }
+  });
+});
