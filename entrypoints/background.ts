@@ -24,13 +24,16 @@ export default defineBackground(() => {
   // MV3 service workers stop when idle: every listener is registered synchronously here, and the
   // database is opened on first use (and again after a failure).
   let library: Promise<Library> | undefined;
-  const getLibrary = () => {
-    library ??= openLibrary().catch((error: unknown) => {
-      library = undefined;
-      throw error;
-    });
-    return library;
-  };
+  /**
+   * The open library. Each call chains on the last, so concurrent callers share one connection; a
+   * failed open is retried on the next call, and a connection the browser closed (site data cleared,
+   * a newer schema elsewhere) is opened again.
+   */
+  const getLibrary = (): Promise<Library> =>
+    (library = (library ?? Promise.reject(new Error('not open yet'))).then(
+      (lib) => (lib.isOpen ? lib : openLibrary()),
+      () => openLibrary(),
+    ));
 
   /**
    * What each tab showed at its last report. Kept in session storage too, because an MV3 service
@@ -96,13 +99,11 @@ export default defineBackground(() => {
       .catch(() => undefined);
   };
 
-  let handler: Promise<ReturnType<typeof createBackgroundHandler>> | undefined;
+  let handler: { lib: Library; handle: ReturnType<typeof createBackgroundHandler> } | undefined;
   const handle = async (message: unknown, sender: Sender) => {
-    handler ??= getLibrary().then(makeHandler, (error: unknown) => {
-      handler = undefined;
-      throw error;
-    });
-    return (await handler)(message, sender);
+    const lib = await getLibrary();
+    if (handler?.lib !== lib) handler = { lib, handle: makeHandler(lib) };
+    return handler.handle(message, sender);
   };
 
   const makeHandler = (lib: Library) =>

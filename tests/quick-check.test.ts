@@ -65,3 +65,13 @@ describe('quickCheck (the detector content script)', () => {
     ).toBe('no');
   });
 });
+
+describe('quickCheck on summary pages without headings', () => {
+  it('recognises labelled div sections', () => {
+    const page = new DOMParser().parseFromString(
+      '<div class="t">Paper</div><div class="label">Key Terms</div><span>ml (0.2)</span><div class="label">Citation Network</div>',
+      'text/html',
+    );
+    expect(quickCheck(page, new URL('https://summaries.example/p/2'))).toBe('maybe');
+  });
+});

@@ -73,11 +73,19 @@ function textSignals(doc: Document): boolean {
   let read = 0;
   const labels = new Set<string>();
   let core = false;
+  let sections = 0;
   for (let node = walker.nextNode(); node && read < 40_000; node = walker.nextNode()) {
     const parent = node.parentElement?.localName;
     if (parent === 'script' || parent === 'style' || parent === 'noscript') continue;
     const text = node.nodeValue ?? '';
     read += text.length;
+    // Summary pages whose sections are labelled divs rather than headings.
+    if (
+      text.length < 40 &&
+      /^\s*(key terms|citation network)\s*:?\s*$/i.test(text) &&
+      ++sections >= 2
+    )
+      return true;
     const label = text.length < 48 ? RECORD_LABEL.exec(text)?.[1]?.toLowerCase() : undefined;
     if (label) {
       labels.add(label);

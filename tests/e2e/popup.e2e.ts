@@ -48,22 +48,24 @@ function seedItems() {
       '10.1038/s41586-021-03819-2',
     ],
   ] as const;
-  const items = base.map(([title, family, given, year, venue, doi]) => ({
-    paper: {
-      title,
-      authors: [{ given, family }],
-      year,
-      issued: { date: String(year), precision: 'year' },
-      venue,
-      doi,
-      abstract: `${title}: an abstract long enough to search in.`,
-      keywords: [],
-      keyTerms: [],
-      references: [],
-      citations: [],
-      sources: { title: 'highwire' },
-    },
-  }));
+  const items: Array<{ paper: Record<string, unknown> }> = base.map(
+    ([title, family, given, year, venue, doi]) => ({
+      paper: {
+        title,
+        authors: [{ given, family }],
+        year,
+        issued: { date: String(year), precision: 'year' },
+        venue,
+        doi,
+        abstract: `${title}: an abstract long enough to search in.`,
+        keywords: [],
+        keyTerms: [],
+        references: [],
+        citations: [],
+        sources: { title: 'highwire' },
+      },
+    }),
+  );
   for (let i = 0; i < 40; i++) {
     items.push({
       paper: {
