@@ -50,7 +50,9 @@ export function LibraryData() {
       ]);
       const file = await serializeRecords(records, 'json');
       api.downloadText(file.text, file.fileName, file.mimeType);
-      setMessage({ text: `Backed up ${file.count} papers to ${file.fileName}.` });
+      setMessage({
+        text: `Backed up ${file.count === 1 ? '1 paper' : `${file.count} papers`} to ${file.fileName}.`,
+      });
     } catch (e) {
       setMessage({ text: `The backup failed: ${api.errorMessage(e)}`, error: true });
     } finally {
@@ -67,7 +69,9 @@ export function LibraryData() {
         await api.removePaper(id);
         removed++;
       }
-      setMessage({ text: `Removed all ${removed} papers. The library is empty.` });
+      setMessage({
+        text: `Removed ${removed === 1 ? '1 paper' : `${removed} papers`}. The library is empty.`,
+      });
     } catch (e) {
       setMessage({
         text: `Clearing stopped after ${removed} papers: ${api.errorMessage(e)}`,
@@ -122,11 +126,14 @@ export function LibraryData() {
           data-testid="clear-confirm"
         >
           <p id="clear-q">
-            <strong>Remove all {count} papers, with their statuses, tags and notes?</strong>{' '}
+            <strong>
+              Remove {count === 1 ? 'the 1 paper' : `all ${count} papers`}, with statuses, tags and
+              notes?
+            </strong>{' '}
             Download a backup first if you may want them back.
           </p>
           <button type="button" class="danger" data-testid="clear-yes" onClick={() => void clear()}>
-            Yes, remove all {count} papers
+            Yes, remove {count === 1 ? '1 paper' : `all ${count} papers`}
           </button>{' '}
           <button
             type="button"

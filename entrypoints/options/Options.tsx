@@ -227,8 +227,7 @@ export function Options() {
             data-testid="key-pattern-help"
           >
             {patternProblem ??
-              `“Attention Is All You Need” (Vaswani, 2017) gets the key ${baseCitationKey(EXAMPLE, pattern)}.`}{' '}
-            Parts: {'{author} {authors} {year} {title} {shorttitle}'}.
+              `“Attention Is All You Need” (Vaswani, 2017) gets the key ${baseCitationKey(EXAMPLE, pattern)}. Parts: {author} {authors} {year} {title} {shorttitle}.`}
           </p>
         </form>
       </section>

@@ -100,7 +100,7 @@ export async function waitFor(check: () => unknown, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
     try {
-      if (check()) return;
+      if (await check()) return;
     } catch {
       // not yet
     }
