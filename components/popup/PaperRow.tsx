@@ -35,13 +35,7 @@ export function PaperRow({
   const authors = shortAuthors(r.paper.authors);
   const title = r.paper.title || '(untitled)';
   return (
-    <li
-      class={selected ? 'row selected' : 'row'}
-      data-testid="paper"
-      data-id={r.id}
-      style={style}
-      aria-label={title}
-    >
+    <li class={selected ? 'row selected' : 'row'} data-testid="paper" data-id={r.id} style={style}>
       <input
         type="checkbox"
         class="pick"
