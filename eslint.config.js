@@ -4,7 +4,15 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['.output/', '.wxt/', 'node_modules/', 'coverage/', 'tests/e2e/.artifacts/', 'demo/', '**/*.tmp.ts'],
+    ignores: [
+      '.output/',
+      '.wxt/',
+      'node_modules/',
+      'coverage/',
+      'tests/e2e/.artifacts/',
+      'demo/',
+      '**/*.tmp.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
