@@ -57,6 +57,8 @@ export function useLibrary() {
     version: 0,
   });
   const generation = useRef(0);
+  /** Ids the user changed (edited, removed, restored) since this load began: pages still arriving hold older copies. */
+  const touched = useRef(new Set<string>());
 
   const bump = useCallback(
     (over: Partial<typeof meta> = {}) =>
@@ -67,7 +69,10 @@ export function useLibrary() {
   /** Keeps and indexes records at once: for the few a user action brings back. */
   const put = useCallback((list: readonly LibraryRecord[]) => {
     const slimmed = list.map(slim);
-    for (const r of slimmed) records.current.set(r.id, r);
+    for (const r of slimmed) {
+      records.current.set(r.id, r);
+      touched.current.add(r.id);
+    }
     indexRecords(index.current, slimmed);
   }, []);
 
@@ -76,7 +81,7 @@ export function useLibrary() {
    * typing and scrolling stay smooth while a large library is indexed. False when a newer load began.
    */
   const putPage = useCallback(async (list: readonly LibraryRecord[], gen: number) => {
-    const slimmed = list.map(slim);
+    const slimmed = list.filter((r) => !touched.current.has(r.id)).map(slim);
     for (const r of slimmed) records.current.set(r.id, r);
     for (let i = 0; i < slimmed.length; i += INDEX_STEP) {
       if (gen !== generation.current) return false;
@@ -92,6 +97,7 @@ export function useLibrary() {
     const gen = ++generation.current;
     records.current = new Map();
     index.current = createIndex();
+    touched.current = new Set();
     bump({ loading: true, complete: false, error: undefined });
     try {
       let page = await api.listPapers({ sort: 'savedAt', limit: FIRST_PAGE });
@@ -140,6 +146,7 @@ export function useLibrary() {
         const token = await api.removePaper(id);
         if (token) tokens.push(token);
         removed++;
+        touched.current.add(id);
         records.current.delete(id);
         unindex(index.current, id);
       }
