@@ -75,3 +75,19 @@ describe('quickCheck on summary pages without headings', () => {
     expect(quickCheck(page, new URL('https://summaries.example/p/2'))).toBe('maybe');
   });
 });
+
+describe('quickCheck on pages that declare themselves posts', () => {
+  it('does not read the text of a news item or blog post', () => {
+    const post = (head: string) =>
+      new DOMParser().parseFromString(
+        `<head>${head}</head><h1>News</h1><p>doi:10.1038/s41586-020-0001-1</p>`,
+        'text/html',
+      );
+    const url = new URL('https://news.example/story');
+    expect(quickCheck(post('<meta property="og:type" content="article">'), url)).toBe('no');
+    expect(
+      quickCheck(post('<script type="application/ld+json">{"@type":"NewsArticle"}</script>'), url),
+    ).toBe('no');
+    expect(quickCheck(post(''), url)).toBe('maybe');
+  });
+});

@@ -18,6 +18,8 @@ const META =
 const SCHOLARLY_JSONLD =
   /"(Scholarly|MedicalScholarly)Article"|"Thesis"|"Report"|"Chapter"|"Dataset"/;
 
+const POST_JSONLD = /"(NewsArticle|ReportageNewsArticle|BlogPosting|Article)"/;
+
 const SECTION_LABEL = /^\s*(abstract|summary|key terms|citation network|cited by)\s*:?\s*$/i;
 
 /** Older PubMed and PMC pages live under www.ncbi.nlm.nih.gov with these paths. */
@@ -46,11 +48,14 @@ export function quickCheck(doc: Document, url: URL): QuickVerdict {
   // reference, and are not papers.
   const coins = doc.querySelectorAll('span.Z3988').length;
   if (coins > 0 && coins <= 2) return 'maybe';
+  let declaredPost = false;
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(
     0,
     8,
   )) {
-    if (SCHOLARLY_JSONLD.test((script.textContent ?? '').slice(0, 20_000))) return 'maybe';
+    const json = (script.textContent ?? '').slice(0, 20_000);
+    if (SCHOLARLY_JSONLD.test(json)) return 'maybe';
+    declaredPost ||= POST_JSONLD.test(json);
   }
   // Layout-only pages (paper summary pages): at least two scholarly section headings.
   let headings = 0;
@@ -58,13 +63,17 @@ export function quickCheck(doc: Document, url: URL): QuickVerdict {
     const text = h.textContent ?? '';
     if (text.length < 40 && SECTION_LABEL.test(text) && ++headings >= 2) return 'maybe';
   }
+  // A page that declares itself a news item or blog post (most pages without scholarly metadata) is
+  // not read further: the text walk is the costly part of this check.
+  declaredPost ||= doc.querySelector('meta[property="og:type"][content="article" i]') !== null;
+  if (declaredPost) return 'no';
   return textSignals(doc) ? 'maybe' : 'no';
 }
 
 /**
  * Pages with no metadata at all (small journals, repository records): a DOI written near the top, or
  * several short bibliographic labels ("Abstract", "Keywords", "Document type"). Reads at most the
- * first 40,000 characters of text so that the cost stays bounded on huge pages.
+ * first 20,000 characters of text so that the cost stays bounded on huge pages.
  */
 function textSignals(doc: Document): boolean {
   const root = doc.body;
@@ -74,7 +83,7 @@ function textSignals(doc: Document): boolean {
   const labels = new Set<string>();
   let core = false;
   let sections = 0;
-  for (let node = walker.nextNode(); node && read < 40_000; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && read < 20_000; node = walker.nextNode()) {
     const parent = node.parentElement?.localName;
     if (parent === 'script' || parent === 'style' || parent === 'noscript') continue;
     const text = node.nodeValue ?? '';
