@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './chromium';
+import { saveFromPanel } from './panel-page';
 import { startServer } from './server';
 
 /** The extension in Debian's Chromium, driven as a user would. */
@@ -24,21 +25,8 @@ describe('Chromium: the extension end to end', () => {
     expect(await title.textContent()).toBe('Sparse Attention for Long Reading Lists');
     expect(await page.getByTestId('panel-authors').textContent()).toContain('Chidinma Okafor');
 
-    const toggle = page.getByTestId('save-toggle');
-    await page.waitForFunction(
-      () =>
-        !document
-          .querySelector('papershelf-panel')
-          ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
-          ?.hasAttribute('disabled'),
-    );
-    await toggle.click();
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('papershelf-panel')
-          ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')?.textContent === 'Saved',
-    );
+    await saveFromPanel(page);
+    expect(await page.getByTestId('save-toggle').textContent()).toBe('Saved');
     expect(await page.getByTestId('panel-status').textContent()).toMatch(/saved/i);
 
     const popup = await session.openPopup();

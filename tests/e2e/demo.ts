@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from './browsers';
 import { launchChromium } from './chromium';
+import { saveFromPanel } from './panel-page';
 import { startServer } from './server';
 
 const out = resolve(process.argv[2] ?? resolve(ROOT, 'demo'));
@@ -37,15 +38,7 @@ try {
       await page.getByTestId('papershelf-panel').waitFor({ timeout: 15_000 });
       if (i === 0) {
         // Save the summary page's paper so the popup has something to show.
-        const toggle = page.getByTestId('save-toggle');
-        await page.waitForFunction(
-          () =>
-            !document
-              .querySelector('papershelf-panel')
-              ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
-              ?.hasAttribute('disabled'),
-        );
-        await toggle.click();
+        await saveFromPanel(page);
       }
       await page.waitForTimeout(400);
     } else {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tempProfile } from './browsers';
 import { launchChromium, type ChromiumSession } from './chromium';
+import { saveFromPanel } from './panel-page';
 import { startServer } from './server';
 
 interface WorkerChrome {
@@ -48,25 +49,6 @@ describe('Chromium: the library and the toolbar badge', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`badge stayed ${JSON.stringify(last)}, expected ${JSON.stringify(text)}`);
-  };
-
-  const saveFromPanel = async (page: Page) => {
-    await page.getByTestId('save-toggle').waitFor({ timeout: 15_000 });
-    await page.waitForFunction(
-      () =>
-        !document
-          .querySelector('papershelf-panel')
-          ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
-          ?.hasAttribute('disabled'),
-    );
-    await page.getByTestId('save-toggle').click();
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('papershelf-panel')
-          ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
-          ?.getAttribute('aria-pressed') === 'true',
-    );
   };
 
   it('saves papers from two tabs and the badge follows each tab', async () => {

@@ -1,28 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './chromium';
 import { launchFirefox, type FirefoxSession } from './firefox';
+import { saveFromPanel } from './panel-page';
 import { startServer } from './server';
-
-/** Clicks the panel's Save toggle once it is ready and waits for "Saved". */
-async function savePaper(page: Page) {
-  await page.getByTestId('save-toggle').waitFor({ timeout: 15_000 });
-  await page.waitForFunction(
-    () =>
-      !document
-        .querySelector('papershelf-panel')
-        ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
-        ?.hasAttribute('disabled'),
-  );
-  await page.getByTestId('save-toggle').click();
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('papershelf-panel')
-        ?.shadowRoot?.querySelector('[data-testid="save-toggle"]')
-        ?.getAttribute('aria-pressed') === 'true',
-  );
-}
 
 describe('Chromium: the panel on a paper summary page', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -41,7 +21,7 @@ describe('Chromium: the panel on a paper summary page', () => {
     // A work the summary page lists as citing it is already in the library.
     const arxiv = await session.context.newPage();
     await arxiv.goto(server.url('/abs/2101.00001'));
-    await savePaper(arxiv);
+    await saveFromPanel(arxiv);
     await arxiv.close();
 
     const page = await session.context.newPage();
