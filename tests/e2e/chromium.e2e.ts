@@ -36,15 +36,18 @@ describe('Chromium: the extension end to end', () => {
     expect(await popup.getByTestId('count').textContent()).toBe('1 paper');
   });
 
-  it('adds nothing to a page that is not a paper', async () => {
-    const page = await session.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url('/not-a-paper.html'));
-    await page.waitForTimeout(1500);
-    expect(await page.locator('papershelf-panel').count()).toBe(0);
-    expect(errors).toEqual([]);
-  });
+  it.each(['/not-a-paper.html', '/listing.html'])(
+    'adds no panel to %s (not one paper)',
+    async (path) => {
+      const page = await session.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url(path));
+      await page.waitForTimeout(1500);
+      expect(await page.locator('papershelf-panel').count()).toBe(0);
+      expect(errors).toEqual([]);
+    },
+  );
 });
 
 describe('Chromium: single-page sites', () => {
