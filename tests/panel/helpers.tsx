@@ -1,5 +1,4 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { domHelpers } from '../dom';
 import type { Paper, WorkRef } from '@/utils/paper';
 
 /** A paper like the summary-page fixture's, with overrides. */
@@ -37,41 +36,6 @@ export function work(title: string, year: number, family: string, url?: string):
   };
 }
 
-/** Renders into a fresh container and flushes effects. */
-export async function mount(vnode: preact.ComponentChild): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  document.body.append(container);
-  await act(async () => {
-    render(vnode, container);
-  });
-  await settle();
-  return container;
-}
-
-/** Lets pending promises, timers (the deferred sections) and effects run. */
-export async function settle(ms = 200): Promise<void> {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, ms));
-  });
-}
-
-export async function click(el: Element | null | undefined): Promise<void> {
-  if (!el) throw new Error('nothing to click');
-  await act(async () => {
-    (el as HTMLElement).click();
-  });
-  await settle(0);
-}
-
-export const byId = (root: ParentNode, id: string) =>
-  root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-export const allById = (root: ParentNode, id: string) => [
-  ...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`),
-];
-
-export function unmountAll(): void {
-  for (const el of [...document.body.children]) {
-    render(null, el);
-    el.remove();
-  }
-}
+// The panel draws its tables a frame after the summary: let deferred sections run.
+export const { mount, settle, click } = domHelpers({ settleMs: 200, clickSettleMs: 0 });
+export { allById, byId, unmountAll } from '../dom';

@@ -1,4 +1,4 @@
-import { render, type ComponentChild } from 'preact';
+import { domHelpers } from '../dom';
 import { act } from 'preact/test-utils';
 import type { LibraryRecord, UserData } from '@/utils/library/schema';
 import type { Paper } from '@/utils/paper';
@@ -44,29 +44,7 @@ export function makeRecord(
   };
 }
 
-export async function mount(vnode: ComponentChild): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  document.body.append(container);
-  await act(async () => {
-    render(vnode, container);
-  });
-  await settle();
-  return container;
-}
-
-export async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, ms));
-  });
-}
-
-export async function click(el: Element | null | undefined): Promise<void> {
-  if (!el) throw new Error('nothing to click');
-  await act(async () => {
-    (el as HTMLElement).click();
-  });
-  await settle();
-}
+export const { mount, settle, click } = domHelpers({ settleMs: 50, clickSettleMs: 50 });
 
 /** Sets an input's or select's value and fires the event Preact listens to. */
 export async function change(
@@ -82,18 +60,7 @@ export async function change(
   await settle();
 }
 
-export const byId = (root: ParentNode, id: string) =>
-  root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-export const allById = (root: ParentNode, id: string) => [
-  ...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`),
-];
-
-export function unmountAll(): void {
-  for (const el of [...document.body.children]) {
-    render(null, el);
-    el.remove();
-  }
-}
+export { allById, byId, unmountAll } from '../dom';
 
 /** Waits (up to `ms`) until `check` passes, letting effects and lazy imports run. */
 export async function waitFor(check: () => unknown, ms = 5000): Promise<void> {
