@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
 import { saveFromPanel } from './panel-page';
-import { startServer } from './server';
+import { useServerAndBrowser } from './fixture';
 
 /** The extension in Debian's Chromium, driven as a user would. */
 describe('Chromium: the extension end to end', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let session: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startServer({ '/abs/2101.00001': 'arxiv-abs.html' });
-    session = await launchChromium();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser(launchChromium, { '/abs/2101.00001': 'arxiv-abs.html' });
 
   it('shows the panel on a paper page, saves the paper, and lists it in the popup', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/abs/2101.00001'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/abs/2101.00001'));
     const title = page.getByTestId('panel-title');
     await title.waitFor({ timeout: 15_000 });
     expect(await title.textContent()).toBe('Sparse Attention for Long Reading Lists');
@@ -29,7 +19,7 @@ describe('Chromium: the extension end to end', () => {
     expect(await page.getByTestId('save-toggle').textContent()).toBe('Saved');
     expect(await page.getByTestId('panel-status').textContent()).toMatch(/saved/i);
 
-    const popup = await session.openPopup();
+    const popup = await env.session.openPopup();
     const row = popup.getByTestId('paper').first();
     await row.waitFor();
     expect(await row.textContent()).toContain('Sparse Attention for Long Reading Lists');
@@ -39,10 +29,10 @@ describe('Chromium: the extension end to end', () => {
   it.each(['/not-a-paper.html', '/listing.html'])(
     'adds no panel to %s (not one paper)',
     async (path) => {
-      const page = await session.context.newPage();
+      const page = await env.session.context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(server.url(path));
+      await page.goto(env.server.url(path));
       await page.waitForTimeout(1500);
       expect(await page.locator('papershelf-panel').count()).toBe(0);
       expect(errors).toEqual([]);
@@ -51,21 +41,14 @@ describe('Chromium: the extension end to end', () => {
 });
 
 describe('Chromium: single-page sites', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let session: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startServer({ '/spa': 'spa.html', '/spa/paper/42': 'spa.html' });
-    session = await launchChromium();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
+  const env = useServerAndBrowser(launchChromium, {
+    '/spa': 'spa.html',
+    '/spa/paper/42': 'spa.html',
   });
 
   it('detects a paper after in-page navigation and removes the panel when it is gone', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/spa'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/spa'));
     await page.waitForTimeout(800);
     expect(await page.locator('papershelf-panel').count()).toBe(0);
 
@@ -80,23 +63,13 @@ describe('Chromium: single-page sites', () => {
 });
 
 describe('Chromium: a hostile page', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let session: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launchChromium();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser(launchChromium);
 
   it('shows markup from metadata as text, links nothing but http(s), and runs nothing', async () => {
-    const page = await session.context.newPage();
+    const page = await env.session.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url('/hostile.html'));
+    await page.goto(env.server.url('/hostile.html'));
     const title = page.getByTestId('panel-title');
     await title.waitFor({ timeout: 15_000 });
     expect(await title.isVisible()).toBe(true);

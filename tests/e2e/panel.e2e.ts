@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './chromium';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
 import { saveFromPanel } from './panel-page';
-import { startServer } from './server';
+import { useServerAndBrowser } from './fixture';
 
 describe('Chromium: the panel on a paper summary page', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let session: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startServer({ '/abs/2101.00001': 'arxiv-abs.html' });
-    session = await launchChromium();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser(launchChromium, { '/abs/2101.00001': 'arxiv-abs.html' });
 
   it('shows key terms and the citation network, marks saved works, and saves a listed work', async () => {
     // A work the summary page lists as citing it is already in the library.
-    const arxiv = await session.context.newPage();
-    await arxiv.goto(server.url('/abs/2101.00001'));
+    const arxiv = await env.session.context.newPage();
+    await arxiv.goto(env.server.url('/abs/2101.00001'));
     await saveFromPanel(arxiv);
     await arxiv.close();
 
-    const page = await session.context.newPage();
-    await page.goto(server.url('/summary-page.html'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/summary-page.html'));
     await page.getByTestId('panel-title').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('panel-title').textContent()).toBe(
       'Interpretable Machine Learning for Genomics',
@@ -65,7 +55,7 @@ describe('Chromium: the panel on a paper summary page', () => {
     );
 
     // The popup lists both saved works.
-    const popup = await session.openPopup();
+    const popup = await env.session.openPopup();
     await popup.getByTestId('paper').first().waitFor();
     const rows = (await popup.getByTestId('paper').allTextContents()).join('\n');
     expect(rows).toContain('Sparse Attention for Long Reading Lists');
@@ -74,21 +64,11 @@ describe('Chromium: the panel on a paper summary page', () => {
 });
 
 describe('Firefox: the panel on a paper summary page', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let session: FirefoxSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launchFirefox();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser(launchFirefox);
 
   it('shows key terms and citing and cited works', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(server.url('/summary-page.html'));
+    const page = await env.session.browser.newPage();
+    await page.goto(env.server.url('/summary-page.html'));
     await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
     await page.waitForSelector('>>> [data-testid="key-term"]');
     const chips = await page.$$('>>> [data-testid="key-term"]');
