@@ -40,16 +40,20 @@ export default defineBackground(() => {
    * worker is stopped when idle and would otherwise forget which tabs show papers.
    */
   const tabs = new Map<number, PageStateReport>();
+  /** Tabs reported or navigated since start-up: what session storage holds for them is older. */
+  const touched = new Set<number>();
   const session = browser.storage.session;
   const restored = (session?.get(null) ?? Promise.resolve({}))
     .then((items: Record<string, unknown>) => {
       for (const [key, value] of Object.entries(items)) {
         const tabId = Number(key.replace(/^tab:/, ''));
-        if (key.startsWith('tab:') && !tabs.has(tabId)) tabs.set(tabId, value as PageStateReport);
+        if (key.startsWith('tab:') && !touched.has(tabId))
+          tabs.set(tabId, value as PageStateReport);
       }
     })
     .catch(() => undefined);
   const remember = (tabId: number, report: PageStateReport | undefined) => {
+    touched.add(tabId);
     if (report) tabs.set(tabId, report);
     else tabs.delete(tabId);
     if (!session) return;
