@@ -3,7 +3,7 @@
  * on the same pages in one run, scored with the rules of the corpus README.
  *
  *   npx tsx tests/bench/extract.ts --corpus ../shared/corpus [--json] [--markdown] [--verbose]
- *                                  [--check] [--filter TEXT] [--reps N]
+ *                                  [--check] [--filter TEXT] [--reps N] [--browser]
  *
  * Reads every `<id>.html` below the corpus directory with its sidecar `<id>.json` (see corpus.ts),
  * runs each tool on every page once to score it (this run is also the warm-up), then `--reps` more
@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parseHtml } from '../../tools/parse-html.ts';
 import { loadCorpus, type CorpusPage } from './corpus.ts';
+import { timeInChromium } from './in-browser.ts';
 import { loadPapershelf, mapPageResult, type ExtractPage } from './papershelf.ts';
 import {
   HTML_METADATA_VERSION,
@@ -52,7 +53,7 @@ import {
 import { checkTargets, TARGETS, type CheckInput } from './targets.ts';
 
 const USAGE = `usage: npx tsx tests/bench/extract.ts --corpus DIR [--json | --markdown] [--verbose] [--check]
-                                      [--filter TEXT] [--reps N]
+                                      [--filter TEXT] [--reps N] [--browser]
   --corpus DIR   directory of <id>.html pages with <id>.json sidecars (searched recursively)
   --json         print machine-readable results (with per-page outcomes) instead of the table
   --markdown     print a Markdown table for the README instead of the table
@@ -62,6 +63,9 @@ const USAGE = `usage: npx tsx tests/bench/extract.ts --corpus DIR [--json | --ma
   --explain TOOL the same failure list for another tool (html-metadata, metascraper), to audit
                  how its output is mapped
   --reps N       timed runs per page and tool after the scoring/warm-up run (default 1)
+  --browser      also time Papershelf's extraction in headless Chromium, on documents the browser
+                 parsed (where the extension runs it); the target on a parsed document is then
+                 checked on that number (see in-browser.ts)
   --papershelf-only  skip the peers (several times faster, for iterating on the extractor;
                  --check then cannot compare with the peers and says so)`;
 
@@ -227,6 +231,8 @@ interface ToolSummary {
   wholeMs: Timing;
   parseMs?: Timing;
   extractMs?: Timing;
+  /** Papershelf only, with --browser: extraction on documents parsed by Chromium. */
+  browserExtractMs?: Timing;
 }
 
 function timing(values: number[]): Timing {
@@ -348,13 +354,22 @@ function tableRows(summaries: ToolSummary[]): Row[] {
     ),
   });
   rows.push({
-    label: 'extraction on parsed doc ms, median / p95',
+    label: 'extraction on parsed doc ms (linkedom), median / p95',
     values: summaries.map((s) =>
       s.available && s.extractMs
         ? `${msText(s.extractMs.median)} / ${msText(s.extractMs.p95)}`
         : '-',
     ),
   });
+  if (summaries.some((s) => s.browserExtractMs))
+    rows.push({
+      label: 'extraction on parsed doc ms (Chromium), median / p95',
+      values: summaries.map((s) =>
+        s.available && s.browserExtractMs
+          ? `${msText(s.browserExtractMs.median)} / ${msText(s.browserExtractMs.p95)}`
+          : '-',
+      ),
+    });
   rows.push({
     label: 'errors thrown',
     values: summaries.map((s) => (s.available ? String(s.errors.length) : '-')),
@@ -495,6 +510,7 @@ async function main(): Promise<void> {
         reps: { type: 'string', default: '1' },
         explain: { type: 'string' },
         'papershelf-only': { type: 'boolean', default: false },
+        browser: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -534,6 +550,23 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const runs = await runAll(pages, tools, reps, extractPage);
+  // In the browser: on the same pages, after the Node runs (so the two never compete for the CPU).
+  let browserName: string | undefined;
+  let browserMs: number[] | undefined;
+  const kindDiffers: string[] = [];
+  if (args.browser && extractPage) {
+    const timed = await timeInChromium(
+      pages.map((p) => ({ id: p.id, html: p.html, url: p.url })),
+      Math.max(reps, 3),
+    );
+    browserName = timed.browser;
+    browserMs = [...timed.ms.values()];
+    for (const run of runs) {
+      const kind = timed.kinds.get(run.page.id);
+      if (kind !== run.results.papershelf?.kind)
+        kindDiffers.push(`${run.page.id} (${run.results.papershelf?.kind} / ${kind})`);
+    }
+  }
   const seconds = (performance.now() - started) / 1000;
 
   const summaries: ToolSummary[] = TOOLS.map((t) =>
@@ -550,6 +583,7 @@ async function main(): Promise<void> {
   const leftOut = pages.filter((p) => p.truth.isPaper === null).map((p) => p.id);
 
   const ours = summaries[0] as ToolSummary;
+  if (browserMs) ours.browserExtractMs = timing(browserMs);
   const checkInput: CheckInput = {
     papershelfError,
     fields: Object.fromEntries(
@@ -567,6 +601,7 @@ async function main(): Promise<void> {
     recall: ours.detection.recall.pct,
     falsePositives: ours.detection.falsePositives,
     extractMedianMs: ours.extractMs?.median ?? NaN,
+    browserExtractMedianMs: ours.browserExtractMs?.median,
     wholeMedianMs: Object.fromEntries(
       TOOLS.map((t, i) => [t, (summaries[i] as ToolSummary).wholeMs.median]),
     ),
@@ -581,7 +616,9 @@ async function main(): Promise<void> {
     `${pages.length} pages below ${dir}: ${papers} papers, ${notPapers} not papers` +
     (leftOut.length ? `, ${leftOut.length} left out of detection (${leftOut.join(', ')})` : '') +
     `; html-metadata ${HTML_METADATA_VERSION}, metascraper ${METASCRAPER_VERSION}; ` +
-    `${reps} timed run(s) per page and tool after a warm-up; ${seconds.toFixed(1)} s; ` +
+    `${reps} timed run(s) per page and tool after a warm-up; ` +
+    (browserName ? `in-browser extraction timed in headless ${browserName}; ` : '') +
+    `${seconds.toFixed(1)} s; ` +
     // Timings are only comparable between runs on a quiet machine: say how busy this one was.
     `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores.`;
 
@@ -638,6 +675,10 @@ async function main(): Promise<void> {
     for (const s of summaries) {
       for (const e of s.errors) out.push(`  ${s.tool} threw on ${e.id}: ${e.error}`);
     }
+    if (kindDiffers.length)
+      out.push(
+        `  Papershelf's page kind differs in the browser (Node / browser): ${kindDiffers.join(', ')}`,
+      );
     if (ours.available && ours.parseMs)
       out.push(
         '',

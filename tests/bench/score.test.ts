@@ -327,6 +327,17 @@ describe('targets', () => {
     expect(missed.join('\n')).toMatch(/whole HTML-to-JSON/);
   });
 
+  it('judges extraction on a parsed document in the browser when the run measured it there', () => {
+    expect(checkTargets({ ...good, extractMedianMs: 3, browserExtractMedianMs: 0.6 })).toEqual([]);
+    const missed = checkTargets({ ...good, extractMedianMs: 0.4, browserExtractMedianMs: 1.5 });
+    expect(missed).toEqual([
+      'extraction on a parsed document (in the browser): median 1.500 ms >= 1 ms',
+    ]);
+    expect(checkTargets({ ...good, extractMedianMs: 1.2 })).toEqual([
+      'extraction on a parsed document (linkedom): median 1.200 ms >= 1 ms',
+    ]);
+  });
+
   it('does not count a field no page expects as missed', () => {
     const f = fields(100, 80);
     f.doi = { papershelf: null, peers: { 'html-metadata': null, metascraper: null } };

@@ -24,7 +24,11 @@ export const TARGETS = {
   maxFalsePositives: 0,
   /** On every scored field, Papershelf's accuracy is at least the better peer's. */
   atLeastBestPeer: true,
-  /** Median ms of extractPage on an already-parsed document. */
+  /**
+   * Median ms of extractPage on an already-parsed document. Checked on the browser's number when the
+   * run measured one (--browser): the extension extracts from documents the browser parsed, while in
+   * Node every document is linkedom's, whose DOM is itself JavaScript.
+   */
   extractMedianMs: 1,
   /** Papershelf's whole HTML-to-JSON median is below metascraper's. */
   fasterThanPeer: 'metascraper',
@@ -37,7 +41,10 @@ export interface CheckInput {
   absentCorrect: number | null;
   recall: number | null;
   falsePositives: string[];
+  /** Linkedom (Node). */
   extractMedianMs: number;
+  /** Chromium, when measured. */
+  browserExtractMedianMs?: number;
   wholeMedianMs: Record<string, number>;
 }
 
@@ -70,11 +77,15 @@ export function checkTargets(r: CheckInput): string[] {
     if (v.papershelf !== null && v.papershelf < best)
       missed.push(`${field}: Papershelf ${pct(v.papershelf)} < ${bestName} ${best}%`);
   }
-  if (Number.isNaN(r.extractMedianMs))
+  const [where, extractMs] =
+    r.browserExtractMedianMs === undefined
+      ? ['linkedom', r.extractMedianMs]
+      : ['in the browser', r.browserExtractMedianMs];
+  if (Number.isNaN(extractMs))
     missed.push('extraction on a parsed document: not timed (run with --reps 1 or more)');
-  else if (!(r.extractMedianMs < TARGETS.extractMedianMs))
+  else if (!(extractMs < TARGETS.extractMedianMs))
     missed.push(
-      `extraction on a parsed document: median ${r.extractMedianMs.toFixed(3)} ms >= ${TARGETS.extractMedianMs} ms`,
+      `extraction on a parsed document (${where}): median ${extractMs.toFixed(3)} ms >= ${TARGETS.extractMedianMs} ms`,
     );
   const ours = r.wholeMedianMs.papershelf;
   const theirs = r.wholeMedianMs[TARGETS.fasterThanPeer];
