@@ -1,5 +1,6 @@
 import type { Author, Paper, WorkRef } from '@/utils/paper';
 import { authorName, safeHttpUrl } from '@/utils/display';
+import { formatEntry } from '@/utils/formats/bibtex-writer';
 import { baseCitationKey } from '@/utils/formats/citation-key';
 
 /**
@@ -127,61 +128,10 @@ export function formatReference(p: Paper): string {
   return parts.join(' ');
 }
 
-/** BibTeX needs its special characters escaped; braces are balanced by escaping them too. */
-function bibEscape(s: string): string {
-  return s
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([{}&%$#_])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function bibName(a: Author): string {
-  if (a.family)
-    return a.given ? `${bibEscape(a.family)}, ${bibEscape(a.given)}` : bibEscape(a.family);
-  return `{${bibEscape(authorName(a))}}`;
-}
-
-const BIB_TYPES: Record<string, string> = {
-  'article-journal': 'article',
-  article: 'misc',
-  'paper-conference': 'inproceedings',
-  thesis: 'phdthesis',
-  report: 'techreport',
-  chapter: 'incollection',
-  book: 'book',
-  dataset: 'misc',
-};
-
-/** One BibTeX entry for the paper; the key follows the library's citation-key pattern. */
+/**
+ * One BibTeX entry for the paper, written as the BibTeX export writes it (so a copied entry and an
+ * exported one agree); the key follows the library's citation-key pattern.
+ */
 export function toBibtex(p: Paper, keyPattern?: string): string {
-  const type = BIB_TYPES[p.type ?? ''] ?? (p.venue ? 'article' : 'misc');
-  const venueField =
-    type === 'inproceedings' || type === 'incollection'
-      ? 'booktitle'
-      : type === 'article'
-        ? 'journal'
-        : 'howpublished';
-  const fields: [string, string | undefined][] = [
-    ['title', p.title ? `{${bibEscape(p.title)}}` : undefined],
-    ['author', p.authors.length ? p.authors.map(bibName).join(' and ') : undefined],
-    [venueField, p.venue ? bibEscape(p.venue) : undefined],
-    ['year', p.year !== undefined ? String(p.year) : undefined],
-    ['volume', p.volume && bibEscape(p.volume)],
-    ['number', p.issue && bibEscape(p.issue)],
-    ['pages', p.pages && bibEscape(p.pages).replace(/\s*[-–]\s*/, '--')],
-    ['publisher', p.publisher && bibEscape(p.publisher)],
-    ['doi', p.doi && bibEscape(p.doi)],
-    ['eprint', p.arxivId],
-    ['archiveprefix', p.arxivId ? 'arXiv' : undefined],
-    ['pmid', p.pmid],
-    ['url', safeHttpUrl(p.url)],
-  ];
-  const body = fields
-    .filter((f): f is [string, string] => Boolean(f[1]))
-    .map(([k, v]) => `  ${k} = {${v}}`)
-    .join(',\n');
-  return `@${type}{${baseCitationKey(p, keyPattern)},\n${body}\n}\n`;
+  return formatEntry(p, baseCitationKey(p, keyPattern));
 }

@@ -6,6 +6,7 @@ import {
   toBibtex,
   workLink,
 } from '@/components/panel/works';
+import { serialize } from '@/utils/formats/bibtex-writer';
 import type { Paper } from '@/utils/paper';
 
 const base: Paper = {
@@ -48,13 +49,21 @@ describe('formatted reference', () => {
 
 describe('BibTeX', () => {
   it('writes one entry with escaped fields and arXiv eprint fields', () => {
-    const bib = toBibtex({
+    const paper: Paper = {
       ...base,
       title: 'Costs & {Benefits} of 100% $wins$_now',
       type: 'paper-conference',
-    });
+      doi: '10.1000/a_b',
+    };
+    const bib = toBibtex(paper);
     expect(bib).toMatch(/^@inproceedings\{vaswani2017costs,\n/);
-    expect(bib).toContain('title = {{Costs \\& \\{Benefits\\} of 100\\% \\$wins\\$\\_now}}');
+    expect(bib).toContain(
+      'title = {Costs \\& {\\textbraceleft{}Benefits\\textbraceright{}} of 100\\% \\$wins\\$\\_now}',
+    );
+    // A DOI is a verbatim field: no LaTeX escapes inside it.
+    expect(bib).toContain('doi = {10.1000/a_b}');
+    // The copied entry is the one the BibTeX export writes.
+    expect(bib).toBe(serialize([{ paper }]));
     expect(bib).toContain('author = {Vaswani, Ashish and Shazeer, Noam and {Google Brain}}');
     expect(bib).toContain('booktitle = {Advances in Neural Information Processing Systems}');
     expect(bib).toContain('pages = {5998--6008}');
