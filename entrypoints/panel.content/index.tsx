@@ -42,14 +42,6 @@ export default defineContentScript({
     if (globalThis.__papershelfPanel) return;
     globalThis.__papershelfPanel = true;
 
-    // utils/extract caches what it read per Document object (meta.ts, jsonld.ts, coins.ts keep
-    // WeakMaps), so a second look at the live document would see the first page again. The first
-    // look reads the live document; later looks (in-page navigation, script-filled pages) read a
-    // fresh inert copy, which costs a few ms. Drop the copy once the extractor can forget a page.
-    let looks = 0;
-    const pageDocument = (): Document =>
-      looks++ === 0 ? document : (document.cloneNode(true) as Document);
-
     let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
     let shownFor = '';
     let lastKey = '';
@@ -109,7 +101,8 @@ export default defineContentScript({
       const extractStart = performance.now();
       let result: PageResult;
       try {
-        result = extractPage(pageDocument(), location.href);
+        // Each extraction reads the live document afresh (utils/extract forgets what it read before).
+        result = extractPage(document, location.href);
       } catch {
         result = { kind: 'none', detected: false };
       }

@@ -3,6 +3,7 @@ import { scholarlySignals, decide } from './detect';
 import { computeKeyTerms } from './keyterms';
 import { applySite, hasValue, mergeDrafts, type SourceDraft } from './merge';
 import { listingHints, listingWorks } from './listing';
+import { forgetPage } from './memo';
 import { linkHref, readMeta } from './meta';
 import { normalizeDoi } from '../paper-ids';
 import { siteExtractors } from './sites/index';
@@ -65,6 +66,8 @@ export function extractPage(doc: Document, url: string | URL): PageResult {
 }
 
 function run(doc: Document, url: URL): PageResult {
+  // What an earlier extraction read from this document may be stale (in-page navigation).
+  forgetPage(doc);
   const meta = readMeta(doc);
   const claims = siteExtractors.filter(
     (ex) => attempt(() => ex.matches(url)) || attempt(() => ex.detect?.(doc, url)),

@@ -1,3 +1,5 @@
+import { perPage } from './memo';
+
 /**
  * Reads the page ONCE: one walk over the element tree collects everything the sources look at
  * (meta and link tags, JSON-LD scripts, the title, headings, label-like cells), so that no source has
@@ -8,7 +10,7 @@
  * hundreds of thousands of elements costs a bounded amount of work.
  *
  * Meta names come from `name`, `property` or `itemprop` (Open Graph uses `property`), lowercased;
- * values from `content`. The index is cached per Document in a WeakMap.
+ * values from `content`. The index is computed once per extraction (memo.ts).
  */
 
 /** At most this many meta tags are read; real scholarly pages have a few hundred at most. */
@@ -31,16 +33,12 @@ export interface PageIndex {
   labels: Element[];
 }
 
-const cache = new WeakMap<Document, PageIndex>();
 const LABEL_TAGS = new Set(['th', 'td', 'dt', 'em', 'strong', 'b', 'label']);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-export function pageIndex(doc: Document): PageIndex {
-  const hit = cache.get(doc);
-  if (hit) return hit;
+export const pageIndex = perPage((doc: Document): PageIndex => {
   const map = new Map<string, string[]>();
   const index: PageIndex = { meta: map, links: [], ldScripts: [], headings: [], labels: [] };
-  cache.set(doc, index);
   const root = doc.documentElement;
   if (!root) return index;
   let metas = 0;
@@ -72,7 +70,7 @@ export function pageIndex(doc: Document): PageIndex {
     }
   }
   return index;
-}
+});
 
 function addMeta(map: Map<string, string[]>, el: Element): void {
   const name =

@@ -227,3 +227,33 @@ describe('page title', () => {
     }
   });
 });
+
+describe.each(docs(fixture('highwire-journal.html')))(
+  'the same document extracted again after it changed, on $name',
+  ({ doc }) => {
+    it('reads the page afresh (in-page navigation), not what the first extraction saw', () => {
+      const url = 'https://quietseas.example/articles/4886';
+      expect(extractPage(doc, url).paper?.title).toBe(
+        'Reef fish communities are spooked by scuba surveys',
+      );
+      // A single-page site replaces the head and the content for the next work.
+      for (const m of Array.from(doc.querySelectorAll('meta[name^="citation_"]'))) m.remove();
+      const title = doc.createElement('meta');
+      title.setAttribute('name', 'citation_title');
+      title.setAttribute('content', 'Coral spawning under artificial light');
+      const author = doc.createElement('meta');
+      author.setAttribute('name', 'citation_author');
+      author.setAttribute('content', 'Ada Reef');
+      doc.head.append(title, author);
+      const again = extractPage(doc, url).paper;
+      expect(again?.title).toBe('Coral spawning under artificial light');
+      expect(again?.authors).toEqual([{ given: 'Ada', family: 'Reef' }]);
+      // And a page that stopped being a paper says so.
+      title.remove();
+      author.remove();
+      for (const el of Array.from(doc.querySelectorAll('h1, script, [class*="bstract"]')))
+        el.remove();
+      expect(extractPage(doc, url).paper?.title).not.toBe('Coral spawning under artificial light');
+    });
+  },
+);

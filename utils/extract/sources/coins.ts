@@ -7,6 +7,7 @@ import {
   parseArxivId,
 } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
+import { perPage } from '../memo';
 import { readMeta } from '../meta';
 import { parseName } from '../names';
 import { clean, pageRange } from '../text';
@@ -107,18 +108,12 @@ export function parseContextObject(kev: string): ContextObject {
   return { draft: d, scholarly: !!type && type !== 'book' };
 }
 
-const cache = new WeakMap<Document, ContextObject | null>();
-
 /** The page's own ContextObject: present only when the page has exactly one COinS span. */
-export function pageContextObject(doc: Document): ContextObject | undefined {
-  const hit = cache.get(doc);
-  if (hit !== undefined) return hit ?? undefined;
+export const pageContextObject = perPage((doc: Document): ContextObject | undefined => {
   const spans = doc.getElementsByClassName('Z3988');
   const title = spans.length === 1 ? spans[0]?.getAttribute('title') : undefined;
-  const co = title ? parseContextObject(title) : undefined;
-  cache.set(doc, co ?? null);
-  return co;
-}
+  return title ? parseContextObject(title) : undefined;
+});
 
 /**
  * COinS is how pages without Highwire tags describe themselves; where `citation_title` exists it adds

@@ -8,6 +8,7 @@ import {
 } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { pageIndex, resolveUrl } from '../meta';
+import { perPage } from '../memo';
 import { parseName } from '../names';
 import { clean, cleanTitle, dropAbstractLabel, splitKeywords, stripMarkup } from '../text';
 import type { MetadataSource } from '../types';
@@ -48,14 +49,9 @@ function types(node: Node): string[] {
 const isNode = (v: Json | undefined): v is Node =>
   !!v && typeof v === 'object' && !Array.isArray(v);
 
-const cache = new WeakMap<Document, Node[]>();
-
 /** Every object node in the JSON-LD scripts of the page, breadth-first, capped; parsed once per page. */
-export function jsonLdNodes(doc: Document): Node[] {
-  const hit = cache.get(doc);
-  if (hit) return hit;
+export const jsonLdNodes = perPage((doc: Document): Node[] => {
   const nodes: Node[] = [];
-  cache.set(doc, nodes);
   for (const s of pageIndex(doc).ldScripts.slice(0, MAX_SCRIPTS)) {
     const text = s.textContent ?? '';
     if (!text || text.length > MAX_SCRIPT_CHARS) continue;
@@ -92,7 +88,7 @@ export function jsonLdNodes(doc: Document): Node[] {
     }
   }
   return nodes;
-}
+});
 
 const str = (v: Json | undefined): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;

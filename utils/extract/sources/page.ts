@@ -2,6 +2,7 @@ import type { PaperDraft } from '../../paper';
 import { findDoi, normalizeDoi } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { parseNameList } from '../names';
+import { perPage } from '../memo';
 import { pageIndex, readMeta } from '../meta';
 import {
   blockText,
@@ -90,14 +91,9 @@ function valueOf(label: Element): Element | null {
   );
 }
 
-const fieldsCache = new WeakMap<Document, LabelledFields>();
-
 /** Label/value pairs: `<td>Title</td><td>…</td>`, `<dt>DOI</dt><dd>…</dd>`, `<em>Title</em><strong>…</strong>`. */
-export function labelledFields(doc: Document): LabelledFields {
-  const hit = fieldsCache.get(doc);
-  if (hit) return hit;
+export const labelledFields = perPage((doc: Document): LabelledFields => {
   const out: LabelledFields = {};
-  fieldsCache.set(doc, out);
   const els = pageIndex(doc).labels;
   const n = Math.min(els.length, MAX_LABELS);
   for (let i = 0; i < n; i++) {
@@ -141,7 +137,7 @@ export function labelledFields(doc: Document): LabelledFields {
     else (out.keywords ??= []).push(...value.split(/\s*[/;]\s*|,\s+/));
   }
   return out;
-}
+});
 
 /**
  * The text after a heading: its following siblings up to the next heading; if the heading is alone
@@ -166,16 +162,8 @@ function textAfter(h: Element): string | undefined {
   return text && text.length > 80 ? text : undefined;
 }
 
-const abstractCache = new WeakMap<Document, string | null>();
-
 /** The text under a heading "Abstract"/"Summary", or of an element whose id/class says abstract. */
-export function visibleAbstract(doc: Document): string | undefined {
-  const hit = abstractCache.get(doc);
-  if (hit !== undefined) return hit ?? undefined;
-  const found = findVisibleAbstract(doc);
-  abstractCache.set(doc, found ?? null);
-  return found;
-}
+export const visibleAbstract = perPage(findVisibleAbstract);
 
 function findVisibleAbstract(doc: Document): string | undefined {
   const index = pageIndex(doc);
@@ -237,15 +225,7 @@ function docTitle(doc: Document): string | undefined {
 }
 
 /** An `<h1>` (or `<h2>` when there is no `<h1>`) that the `<title>` repeats: the work's title. */
-const headingCache = new WeakMap<Document, { text: string; el: Element } | null>();
-
-export function headingTitle(doc: Document): { text: string; el: Element } | undefined {
-  const hit = headingCache.get(doc);
-  if (hit !== undefined) return hit ?? undefined;
-  const found = findHeadingTitle(doc);
-  headingCache.set(doc, found ?? null);
-  return found;
-}
+export const headingTitle = perPage(findHeadingTitle);
 
 function findHeadingTitle(doc: Document): { text: string; el: Element } | undefined {
   const index = pageIndex(doc);
