@@ -61,30 +61,75 @@ const STOPWORDS = new Set(
 );
 
 interface WordStats {
+  key: string;
+  /** Its number, in order of first occurrence: with `stride`, a number for a pair of words. */
+  index: number;
   tf: number;
   tfUpper: number;
   tfAcronym: number;
+  /** Sentences the word occurs in, ascending and without repeats (so already sorted for the median). */
   sentences: number[];
-  left: Map<string, number>;
-  right: Map<string, number>;
+  lastSentence: number;
+  /** Distinct non-stopword neighbours on each side, and how often any neighbour was seen there. */
+  leftDistinct: number;
+  leftN: number;
+  rightDistinct: number;
+  rightN: number;
   stop: boolean;
+  score: number;
+  /** The word as a one-word phrase. */
+  gram: Gram | undefined;
+}
+
+/**
+ * An n-gram seen in the text. It is a candidate when it neither starts nor ends with a stopword;
+ * two-word grams that end with one are kept too, as the prefixes of three-word candidates.
+ */
+interface Gram {
+  /** Its number among grams (with `stride`, a number for the gram and one more word). */
+  index: number;
+  candidate: boolean;
+  /** Its words' keys joined by spaces, made only when needed (a tie of scores, a chosen term). */
+  id: string | undefined;
+  tf: number;
+  /**
+   * The first surface form seen, as tokens (which also give the words) and a bit mask of the ones
+   * whose capital is unsure, and how often it was seen; `more` counts the other forms, only when
+   * there are any.
+   */
+  forms: TokenInfo[];
+  unsure: number;
+  formsN: number;
+  more: Map<string, number> | undefined;
   score: number;
 }
 
-interface Candidate {
-  words: string[];
-  tf: number;
-  surfaces: Map<string, number>;
+/** What one surface token says, computed once per distinct token in a call. */
+interface TokenInfo {
+  surface: string;
+  /** The word it counts for, or null for a token that never forms a term. */
+  word: WordStats | null;
+  acronym: boolean;
+  /** Starts with a capital letter. */
+  capital: boolean;
 }
 
-/** A word token: letters or digits, with inner hyphens, apostrophes or dots ("state-of-the-art", "U.S."). */
-const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+/**
+ * A word token: letters or digits, with inner hyphens, apostrophes or dots ("state-of-the-art",
+ * "U.S."). ASCII letters and digits are tried first only because that is faster.
+ */
+const TOKEN = /(?:[a-zA-Z0-9]|[\p{L}\p{N}])+(?:['’.-](?:[a-zA-Z0-9]|[\p{L}\p{N}])+)*/gu;
 /** Marks that end a phrase chunk: no candidate spans them. */
 const CHUNK_BREAK = /[,;:()[\]{}"“”!?/|–—]|\.(?:\s|$)/u;
+const UNUSABLE = /^[\p{N}.,\-']+$/u;
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\p{N}(])|\n{2,}/u;
+const HAS_CAPITAL = /\p{Lu}/u;
+const STARTS_CAPITAL = /^\p{Lu}/u;
+const NOT_PLURAL = /(?:ss|us|is|ics)$/;
 
 function isUnusable(token: string): boolean {
   // YAKE's "d" (digits) and "u" (unparsable) tags: numbers and mostly-symbol tokens never form terms.
-  if (/^[\p{N}.,\-']+$/u.test(token)) return true;
+  if (UNUSABLE.test(token)) return true;
   return token.length > 40;
 }
 
@@ -93,150 +138,296 @@ function isStop(lower: string): boolean {
 }
 
 function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}(])|\n{2,}/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** Splits a sentence into chunks at punctuation, each a list of tokens (surface forms). */
-function chunks(sentence: string): string[][] {
-  const out: string[][] = [];
-  let rest = sentence;
-  while (rest.length) {
-    const m = CHUNK_BREAK.exec(rest);
-    const piece = m ? rest.slice(0, m.index) : rest;
-    const toks = piece.match(TOKEN);
-    if (toks?.length) out.push(toks);
-    if (!m) break;
-    rest = rest.slice(m.index + m[0].length);
+  const out: string[] = [];
+  for (const part of text.split(SENTENCE_END)) {
+    const s = part.trim();
+    if (s) out.push(s);
   }
   return out;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+/**
+ * Splits a sentence into chunks at punctuation, each a list of tokens (surface forms). No mark is
+ * part of a token, so splitting at every mark gives the same chunks as reading up to each.
+ */
+function chunks(sentence: string): string[][] {
+  const out: string[][] = [];
+  for (const piece of sentence.split(CHUNK_BREAK)) {
+    const toks = piece.match(TOKEN);
+    if (toks) out.push(toks);
+  }
+  return out;
 }
 
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Folds simple English plurals so that "network" and "networks" are one term. */
 function fold(lower: string): string {
   if (lower.length > 4 && lower.endsWith('ies')) return lower.slice(0, -3) + 'y';
-  if (lower.length > 3 && lower.endsWith('s') && !/(?:ss|us|is|ics)$/.test(lower))
-    return lower.slice(0, -1);
+  if (lower.length > 3 && lower.endsWith('s') && !NOT_PLURAL.test(lower)) return lower.slice(0, -1);
   return lower;
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const LETTER = 4;
+const FIRST_UPPER = 8;
+
+/**
+ * For an ASCII token, which letters it has (`UPPER`, `LOWER`, `LETTER`, `FIRST_UPPER`), so that the
+ * common case needs no Unicode regular expression; -1 for a token with any other character.
+ */
+function asciiFlags(token: string): number {
+  let flags = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    if (c >= 97 && c <= 122) flags |= LOWER | LETTER;
+    else if (c >= 65 && c <= 90) flags |= i ? UPPER | LETTER : UPPER | LETTER | FIRST_UPPER;
+  }
+  return flags;
+}
+
+function newWord(key: string, index: number): WordStats {
+  return {
+    key,
+    index,
+    tf: 0,
+    tfUpper: 0,
+    tfAcronym: 0,
+    sentences: [],
+    lastSentence: -1,
+    leftDistinct: 0,
+    leftN: 0,
+    rightDistinct: 0,
+    rightN: 0,
+    stop: isStop(key),
+    score: 0,
+    gram: undefined,
+  };
+}
+
+/** A candidate's surface form as text: unsure capitals are marked for `displayForm`. */
+function formText(forms: readonly TokenInfo[], unsure: number): string {
+  let out = '';
+  for (let m = 0; m < forms.length; m++) {
+    if (m) out += ' ';
+    if (unsure & (1 << m)) out += UNSURE;
+    out += forms[m]?.surface ?? '';
+  }
+  return out;
+}
+
+function wordOf(tok: TokenInfo | undefined): WordStats | undefined {
+  return tok?.word ?? undefined;
+}
+
+/** A candidate's words' keys: the words of a phrase are never unusable tokens. */
+function keysOf(c: Gram): string[] {
+  return c.forms.map((tok) => wordOf(tok)?.key ?? '');
+}
+
+function idOf(c: Gram): string {
+  return (c.id ??= keysOf(c).join(' '));
+}
+
+/** Best (lowest) score first, ties alphabetically by the candidate's key. */
+function byScore(x: Gram, y: Gram): number {
+  if (x.score !== y.score) return x.score - y.score;
+  const a = idOf(x);
+  const b = idOf(y);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The candidates in `byScore` order, sorted lazily: only a few dozen are ever read, so the best
+ * `head` are kept in order as they come, and the rest are sorted only if the reader gets that far.
+ */
+function* inScoreOrder(scored: Gram[], head = 40): Generator<Gram> {
+  const top: Gram[] = [];
+  for (const x of scored) {
+    if (top.length >= head) {
+      const last = top[top.length - 1];
+      if (last && byScore(x, last) > 0) continue;
+      top.pop();
+    }
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const y = top[mid];
+      if (y && byScore(y, x) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, x);
+  }
+  yield* top;
+  if (scored.length > top.length) yield* scored.sort(byScore).slice(top.length);
 }
 
 export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
   const t = (title ?? '').slice(0, MAX_TITLE).trim();
   const a = (abstract ?? '').slice(0, MAX_ABSTRACT).trim();
   if (!t && !a) return [];
-  const sentences = [...(t ? [t] : []), ...splitSentences(a)];
+  const sentences = splitSentences(a);
+  if (t) sentences.unshift(t);
 
   const words = new Map<string, WordStats>();
-  const cands = new Map<string, Candidate>();
-  const stat = (lower: string): WordStats => {
-    let w = words.get(lower);
-    if (!w) {
-      w = {
-        tf: 0,
-        tfUpper: 0,
-        tfAcronym: 0,
-        sentences: [],
-        left: new Map(),
-        right: new Map(),
-        stop: isStop(lower),
-        score: 0,
+  const tokens = new Map<string, TokenInfo>();
+  const info = (surface: string): TokenInfo => {
+    let tok = tokens.get(surface);
+    if (tok) return tok;
+    const flags = asciiFlags(surface);
+    if (flags < 0 ? isUnusable(surface) : !(flags & LETTER) || surface.length > 40) {
+      tok = { surface, word: null, acronym: false, capital: false };
+    } else {
+      const key = fold(surface.toLowerCase());
+      let w = words.get(key);
+      if (!w) {
+        w = newWord(key, words.size);
+        words.set(key, w);
+      }
+      tok = {
+        surface,
+        word: w,
+        acronym:
+          flags < 0
+            ? isAcronym(surface)
+            : surface.length > 1 && !!(flags & UPPER) && !(flags & LOWER),
+        capital: flags < 0 ? STARTS_CAPITAL.test(surface) : !!(flags & FIRST_UPPER),
       };
-      words.set(lower, w);
     }
-    return w;
+    tokens.set(surface, tok);
+    return tok;
   };
+  // Pairs of numbers (word, word) or (gram, word) are one number: there are fewer words and grams
+  // than characters, so `stride` keeps them apart (and small enough to be fast map keys).
+  const stride = t.length + a.length + 1;
+  /** Neighbouring non-stopword pairs seen, as left * stride + right. */
+  const pairs = new Set<number>();
+  /** Two- and three-word grams by their prefix and last word. */
+  const grams = new Map<number, Gram>();
+  const cands: Gram[] = [];
+  let gramCount = 0;
+  // The current chunk's tokens, reused from chunk to chunk.
+  const toks: TokenInfo[] = [];
 
   // A title in Title Case capitalises every word: its capitals say nothing about proper nouns.
   const titleCased = !!t && isTitleCase(t);
-  sentences.forEach((sentence, si) => {
+  for (let si = 0; si < sentences.length; si++) {
     let first = true;
     const capsMeaningless = si === 0 && titleCased;
-    for (const chunk of chunks(sentence)) {
-      const keys: (string | null)[] = [];
+    for (const chunk of chunks(sentences[si] ?? '')) {
+      toks.length = 0;
       for (const surface of chunk) {
-        if (isUnusable(surface)) {
-          keys.push(null);
+        const tok = info(surface);
+        const w = tok.word;
+        if (!w) {
+          toks.push(tok);
           first = false;
           continue;
         }
-        const key = fold(surface.toLowerCase());
-        const w = stat(key);
         w.tf++;
-        if (w.sentences[w.sentences.length - 1] !== si) w.sentences.push(si);
-        if (isAcronym(surface)) w.tfAcronym++;
-        else if (!first && !capsMeaningless && /^\p{Lu}/u.test(surface)) w.tfUpper++;
+        if (w.lastSentence !== si) {
+          w.lastSentence = si;
+          w.sentences.push(si);
+        }
+        if (tok.acronym) w.tfAcronym++;
+        else if (!first && !capsMeaningless && tok.capital) w.tfUpper++;
         first = false;
         // Co-occurrence with the previous non-stopword words in a window (YAKE's relatedness).
         if (!w.stop) {
-          for (let j = keys.length - 1, seen = 0; j >= 0 && seen < WINDOW; j--) {
-            const k = keys[j];
-            if (k == null) break;
+          for (let j = toks.length - 1, seen = 0; j >= 0 && seen < WINDOW; j--) {
+            const other = toks[j]?.word;
+            if (!other) break;
             seen++;
-            const other = words.get(k);
-            if (!other || other.stop) continue;
-            bump(w.left, k);
-            bump(other.right, key);
+            if (other.stop) continue;
+            const pair = other.index * stride + w.index;
+            if (!pairs.has(pair)) {
+              pairs.add(pair);
+              w.leftDistinct++;
+              other.rightDistinct++;
+            }
+            w.leftN++;
+            other.rightN++;
           }
         }
-        keys.push(key);
+        toks.push(tok);
       }
       // Candidates: n-grams of usable tokens not starting or ending with a stopword.
-      for (let i = 0; i < keys.length; i++) {
-        for (let n = 1; n <= MAX_NGRAM && i + n <= keys.length; n++) {
-          const slice = keys.slice(i, i + n);
-          if (slice.some((k) => k == null)) break;
-          const ks = slice as string[];
-          if (words.get(ks[0] ?? '')?.stop || words.get(ks[n - 1] ?? '')?.stop) continue;
-          const id = ks.join(' ');
-          let c = cands.get(id);
-          if (!c) {
-            c = { words: ks, tf: 0, surfaces: new Map() };
-            cands.set(id, c);
-          }
-          c.tf++;
-          const forms = chunk.slice(i, i + n);
+      for (let i = 0; i < toks.length; i++) {
+        const w0 = toks[i]?.word;
+        if (!w0 || w0.stop) continue;
+        let g: Gram | undefined;
+        let unsure = 0;
+        for (let n = 1; n <= MAX_NGRAM && i + n <= toks.length; n++) {
+          const j = i + n - 1;
+          const tok = toks[j];
+          const w = tok?.word;
+          if (!tok || !w) break;
           // A capital at a sentence's start, or anywhere in a Title Case title, says nothing by
           // itself: such a word is marked, and shown capitalised only if the text also capitalises
           // it mid-sentence (a proper noun such as "Epstein-Nesbet"); acronyms keep their capitals.
-          const surface = forms
-            .map((f, j) =>
-              (capsMeaningless || (i === 0 && j === 0)) && !isAcronym(f) ? UNSURE + f : f,
-            )
-            .join(' ');
-          bump(c.surfaces, surface);
+          if ((capsMeaningless || j === 0) && !tok.acronym) unsure |= 1 << (n - 1);
+          // A three-word gram ending with a stopword is neither a candidate nor a prefix.
+          if (n === MAX_NGRAM && w.stop) continue;
+          const key = g ? g.index * stride + w.index : -1;
+          let next = g ? grams.get(key) : w.gram;
+          if (!next) {
+            next = {
+              index: ++gramCount,
+              candidate: !w.stop,
+              id: undefined,
+              tf: 0,
+              forms: toks.slice(i, j + 1),
+              unsure,
+              formsN: 0,
+              more: undefined,
+              score: 0,
+            };
+            if (g) grams.set(key, next);
+            else w.gram = next;
+            if (next.candidate) cands.push(next);
+          }
+          g = next;
+          if (!g.candidate) continue;
+          g.tf++;
+          let same = g.unsure === unsure;
+          for (let m = 0; same && m < n; m++) same = g.forms[m] === toks[i + m];
+          if (same) g.formsN++;
+          else {
+            const form = formText(toks.slice(i, j + 1), unsure);
+            (g.more ??= new Map()).set(form, (g.more.get(form) ?? 0) + 1);
+          }
         }
       }
     }
-  });
-  if (!cands.size) return [];
+  }
+  if (!cands.length) return [];
 
   // Word scores (YAKE's five features).
-  const valid = [...words.values()].filter((w) => !w.stop);
-  const tfs = valid.map((w) => w.tf);
-  const meanTf = tfs.reduce((s, x) => s + x, 0) / Math.max(1, tfs.length);
-  const stdTf = Math.sqrt(tfs.reduce((s, x) => s + (x - meanTf) ** 2, 0) / Math.max(1, tfs.length));
-  const maxTf = Math.max(1, ...tfs);
+  const tfs: number[] = [];
+  for (const w of words.values()) if (!w.stop) tfs.push(w.tf);
+  let tfSum = 0;
+  for (const x of tfs) tfSum += x;
+  const meanTf = tfSum / Math.max(1, tfs.length);
+  let sq = 0;
+  for (const x of tfs) sq += (x - meanTf) ** 2;
+  const stdTf = Math.sqrt(sq / Math.max(1, tfs.length));
+  let maxTf = 1;
+  for (const x of tfs) if (x > maxTf) maxTf = x;
   const nSent = sentences.length;
   for (const w of words.values()) {
+    // A stopword's own score is never used: inside a phrase it is weighted by its bigrams instead.
+    if (w.stop) continue;
     const tCase = Math.max(w.tfUpper, w.tfAcronym) / (1 + Math.log(w.tf));
     const tPos = Math.log(Math.log(3 + median(w.sentences)));
     const tFNorm = w.tf / (meanTf + stdTf || 1);
-    const sumL = [...w.left.values()].reduce((s, x) => s + x, 0);
-    const sumR = [...w.right.values()].reduce((s, x) => s + x, 0);
-    const dl = sumL ? w.left.size / sumL : 0;
-    const dr = sumR ? w.right.size / sumR : 0;
+    const dl = w.leftN ? w.leftDistinct / w.leftN : 0;
+    const dr = w.rightN ? w.rightDistinct / w.rightN : 0;
     const tRel = 1 + (dl + dr) * (w.tf / maxTf);
     const tSent = w.sentences.length / nSent;
     w.score = (tPos * tRel) / (tCase + tFNorm / tRel + tSent / tRel);
@@ -244,40 +435,45 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
 
   // Candidate scores. Bigram counts for the stopword probabilities come from the candidates' own
   // neighbours (YAKE uses the co-occurrence of each stopword with its neighbours).
-  const pair = new Map<string, number>();
-  for (const c of cands.values()) if (c.words.length === 2) pair.set(c.words.join(' '), c.tf);
-  const scored: { id: string; c: Candidate; s: number }[] = [];
-  for (const [id, c] of cands) {
+  const bigram = (x: WordStats | undefined, y: WordStats | undefined): number => {
+    const g = x?.gram && y ? grams.get(x.gram.index * stride + y.index) : undefined;
+    return g?.candidate ? g.tf : 0;
+  };
+  const scored: Gram[] = [];
+  for (const c of cands) {
     let prod = 1;
     let sum = 0;
-    c.words.forEach((k, i) => {
-      const w = words.get(k);
-      if (!w) return;
+    const cw = c.forms;
+    for (let i = 0; i < cw.length; i++) {
+      const w = wordOf(cw[i]);
+      if (!w) continue;
       if (!w.stop) {
         prod *= w.score;
         sum += w.score;
-        return;
+        continue;
       }
-      const prev = c.words[i - 1] ?? '';
-      const next = c.words[i + 1] ?? '';
-      const p1 = (pair.get(`${prev} ${k}`) ?? 0) / Math.max(1, words.get(prev)?.tf ?? 1);
-      const p2 = (pair.get(`${k} ${next}`) ?? 0) / Math.max(1, words.get(next)?.tf ?? 1);
+      const prev = wordOf(cw[i - 1]);
+      const next = wordOf(cw[i + 1]);
+      const p1 = bigram(prev, w) / Math.max(1, prev?.tf ?? 1);
+      const p2 = bigram(w, next) / Math.max(1, next?.tf ?? 1);
       const prob = p1 * p2;
       prod *= 1 + (1 - prob);
       sum -= 1 - prob;
-    });
+    }
     const s = prod / (c.tf * (1 + sum));
-    if (Number.isFinite(s) && s > 0) scored.push({ id, c, s });
+    c.score = s;
+    if (Number.isFinite(s) && s > 0) scored.push(c);
   }
-  scored.sort((x, y) => x.s - y.s || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 
   const out: KeyTerm[] = [];
-  const chosen: Candidate[] = [];
+  const chosen: Gram[] = [];
   const seen = new Set<string>();
-  const best = scored[0]?.s ?? 1;
-  for (const { c, s } of scored) {
+  let best = 0;
+  for (const c of inScoreOrder(scored)) {
+    const s = c.score;
     if (out.length >= MAX_KEY_TERMS) break;
-    if (chosen.some((p) => p.tf >= c.tf && containsPhrase(p.words, c.words))) continue;
+    if (!best) best = s;
+    if (chosen.some((p) => p.tf >= c.tf && containsPhrase(p.forms, c.forms))) continue;
     const term = displayForm(c, (surface) => {
       const w = words.get(fold(surface.toLowerCase()));
       return w && w.tfUpper > 0 ? surface : surface.toLowerCase();
@@ -297,16 +493,16 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
  * already-chosen phrase ("interpretable machine" inside "interpretable machine learning") adds
  * nothing and is skipped; one that also stands alone ("machine learning") is kept.
  */
-function containsPhrase(outer: string[], inner: string[]): boolean {
+function containsPhrase(outer: readonly TokenInfo[], inner: readonly TokenInfo[]): boolean {
   if (inner.length >= outer.length) return false;
   for (let i = 0; i + inner.length <= outer.length; i++) {
-    if (inner.every((w, j) => outer[i + j] === w)) return true;
+    if (inner.every((w, j) => wordOf(outer[i + j]) === wordOf(w))) return true;
   }
   return false;
 }
 
 function isAcronym(token: string): boolean {
-  return token.length > 1 && token === token.toUpperCase() && /\p{Lu}/u.test(token);
+  return token.length > 1 && token === token.toUpperCase() && HAS_CAPITAL.test(token);
 }
 
 /** Most words of four letters or more start with a capital: "Towards a Rigorous Science of …". */
@@ -324,16 +520,19 @@ const UNSURE = '\u0001';
  * The form the text uses most (acronyms and proper nouns keep their capitals), ties alphabetically;
  * `resolve` decides the case of words whose capital is unsure.
  */
-function displayForm(c: Candidate, resolve: (surface: string) => string): string {
-  let best = '';
-  let count = 0;
-  for (const [form, n] of c.surfaces) {
-    if (n > count || (n === count && form < best)) {
-      best = form;
-      count = n;
+function displayForm(c: Gram, resolve: (surface: string) => string): string {
+  let best = formText(c.forms, c.unsure);
+  let count = c.formsN;
+  if (c.more) {
+    for (const [form, n] of c.more) {
+      if (n > count || (n === count && form < best)) {
+        best = form;
+        count = n;
+      }
     }
   }
-  if (!best) return c.words.join(' ');
+  if (!best) return idOf(c);
+  if (!best.includes(UNSURE)) return best;
   return best
     .split(' ')
     .map((w) => (w.startsWith(UNSURE) ? resolve(w.slice(1)) : w))
