@@ -3,11 +3,11 @@ import { perPage } from './memo';
 /**
  * Reads the page ONCE: one walk over the element tree collects everything the sources look at
  * (meta and link tags, JSON-LD scripts, the title, headings, label-like cells), so that no source has
- * to query the whole document again. The walk looks at tag names only (reading attributes of every
- * element would double its cost); the rarer lookups by class (COinS spans, abstract containers) are
- * made by the sources that need them, only when the cheaper evidence is missing. linkedom, happy-dom
- * and browsers all implement `createTreeWalker`; the walk is capped so that a hostile page with
- * hundreds of thousands of elements costs a bounded amount of work.
+ * to query the whole document again. The walk looks at tag names (reading attributes of every
+ * element would double its cost), and at the class of spans only (COinS); the rarer lookups by class
+ * (abstract containers) are made by the sources that need them, only when the cheaper evidence is
+ * missing. linkedom, happy-dom and browsers all implement `createTreeWalker`; the walk is capped so
+ * that a hostile page with hundreds of thousands of elements costs a bounded amount of work.
  *
  * Meta names come from `name`, `property` or `itemprop` (Open Graph uses `property`), lowercased;
  * values from `content`. The index is computed once per extraction (memo.ts).
@@ -31,6 +31,8 @@ export interface PageIndex {
   headings: Element[];
   /** Elements that may be a field label: th, td, dt, em, strong, b, label. */
   labels: Element[];
+  /** COinS spans (`<span class="Z3988">`), at most three: only "exactly one" means anything. */
+  coins: Element[];
 }
 
 const LABEL_TAGS = new Set(['th', 'td', 'dt', 'em', 'strong', 'b', 'label']);
@@ -38,7 +40,14 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 export const pageIndex = perPage((doc: Document): PageIndex => {
   const map = new Map<string, string[]>();
-  const index: PageIndex = { meta: map, links: [], ldScripts: [], headings: [], labels: [] };
+  const index: PageIndex = {
+    meta: map,
+    links: [],
+    ldScripts: [],
+    headings: [],
+    labels: [],
+    coins: [],
+  };
   const root = doc.documentElement;
   if (!root) return index;
   let metas = 0;
@@ -60,6 +69,9 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
     } else if (tag === 'script') {
       if (index.ldScripts.length < 20 && /ld\+json/i.test(el.getAttribute('type') ?? ''))
         index.ldScripts.push(el);
+    } else if (tag === 'span') {
+      // Looked for here rather than by a class query: in linkedom that is another whole-page walk.
+      if (index.coins.length < 3 && isCoins(el)) index.coins.push(el);
     } else if (tag === 'title') {
       // The document's <title>, not an SVG icon's.
       if (
@@ -71,6 +83,11 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
   }
   return index;
 });
+
+function isCoins(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return !!cls && cls.includes('Z3988') && /(?:^|\s)Z3988(?:\s|$)/.test(cls);
+}
 
 function addMeta(map: Map<string, string[]>, el: Element): void {
   const name =

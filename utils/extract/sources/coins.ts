@@ -8,7 +8,7 @@ import {
 } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { perPage } from '../memo';
-import { readMeta } from '../meta';
+import { pageIndex, readMeta } from '../meta';
 import { parseName } from '../names';
 import { clean, pageRange } from '../text';
 import type { MetadataSource } from '../types';
@@ -110,7 +110,7 @@ export function parseContextObject(kev: string): ContextObject {
 
 /** The page's own ContextObject: present only when the page has exactly one COinS span. */
 export const pageContextObject = perPage((doc: Document): ContextObject | undefined => {
-  const spans = doc.getElementsByClassName('Z3988');
+  const spans = pageIndex(doc).coins;
   const title = spans.length === 1 ? spans[0]?.getAttribute('title') : undefined;
   return title ? parseContextObject(title) : undefined;
 });
