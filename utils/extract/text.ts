@@ -72,12 +72,23 @@ export function decodeBarEntities(s: string): string {
     : s;
 }
 
+/** Zero-width characters, dropped. */
+const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
+/**
+ * Whitespace that is not already a single space (`\s` covers NBSP, the Unicode spaces and line
+ * separators): a run of two or more, or one character other than a space. Replacing only these
+ * gives the same text as replacing every run.
+ */
+const SPACES = /\s{2,}|[^\S ]/g;
+/** Anything `collapse` would change: zero-width or non-space whitespace, double or outer spaces. */
+const UNCOLLAPSED =
+  /^ | $| {2}|[\t-\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /** Collapses whitespace (including NBSP and zero-width characters) and trims. */
 export function collapse(s: string): string {
-  return s
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .replace(/[\s\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ')
-    .trim();
+  // Most values (names, dates, identifiers) are already collapsed: one scan, no copy.
+  if (!UNCOLLAPSED.test(s)) return s;
+  return s.replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim();
 }
 
 /** A clean one-line value from a raw attribute or text: capped, entities decoded, whitespace collapsed. */
