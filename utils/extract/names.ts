@@ -1,5 +1,5 @@
 import type { Author } from '../paper';
-import { clean, properCase } from './text';
+import { clean, collapse, properCase } from './text';
 
 /**
  * Person names as pages write them, turned into CSL-style `{given, family}`:
@@ -41,49 +41,163 @@ const PARTICLES = new Set([
   'st.',
 ]);
 
+const EMAIL = /\S+@\S+\.\S+/g;
+const BRACKETED = /\(.*?\)|\[.*?\]/g;
+/** Affiliation numbers glued to the name ("Powell DJ1", "Smith J 2,3") or standing alone. */
+const GLUED_NUMBERS = /(\p{L}\.?)\d[\d,\s]*(?=\s|$|,)/gu;
+const LONE_NUMBERS = /(?:^|\s)\d+(?:[,\s]+\d+)*(?=\s|$)/g;
+const DIGIT = /\d/;
+const LEADING_AND = /^\s*(?:and|&|und|et)\s+/i;
+const TRAILING_AND = /[\s,;]+(?:and|&|und|et)\s*$/i;
+const STRAY_PUNCTUATION = /^[\s,;:.\-–]+|[\s,;:\-–]+$/g;
+/** Characters that `STRAY_PUNCTUATION` strips at the start (`LEADING`) or at the end (`TRAILING`). */
+const LEADING = /^[\s,;:.\-–]/;
+const TRAILING = /[\s,;:\-–]$/;
+
 /** Strips marks, conjunctions, degrees and stray punctuation from one raw name. */
 export function cleanName(raw: string): string {
+  // Each step is skipped when a cheap test shows it has nothing to change.
   let s = clean(raw, 300) ?? '';
-  s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/\(.*?\)|\[.*?\]/g, ' ');
+  if (s.includes('@')) s = s.replace(EMAIL, ' ');
+  if (s.includes('(') || s.includes('[')) s = s.replace(BRACKETED, ' ');
   s = s.replace(MARKS, ' ');
-  // Affiliation numbers glued to the name ("Powell DJ1", "Smith J 2,3") or standing alone.
-  s = s
-    .replace(/(\p{L}\.?)\d[\d,\s]*(?=\s|$|,)/gu, '$1')
-    .replace(/(?:^|\s)\d+(?:[,\s]+\d+)*(?=\s|$)/g, ' ');
-  s = s.replace(/^\s*(?:and|&|und|et)\s+/i, '').replace(/[\s,;]+(?:and|&|und|et)\s*$/i, '');
+  if (DIGIT.test(s)) s = s.replace(GLUED_NUMBERS, '$1').replace(LONE_NUMBERS, ' ');
+  s = s.replace(LEADING_AND, '');
+  if (endsLikeAnd(s)) s = s.replace(TRAILING_AND, '');
   s = s.replace(DEGREES, ' ');
-  s = s.replace(/^[\s,;:.\-–]+|[\s,;:\-–]+$/g, '');
-  return s.replace(/\s+/g, ' ').trim();
+  if (LEADING.test(s) || TRAILING.test(s)) s = s.replace(STRAY_PUNCTUATION, '');
+  // `clean` left single spaces as the only whitespace, so collapsing is `\s+` -> " " and a trim.
+  return collapse(s);
 }
 
-const isCaps = (w: string): boolean => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
-const isInitials = (w: string): boolean =>
-  /^(?:\p{Lu}\.?-?){1,3}$/u.test(w) &&
-  (w.replace(/[.-]/g, '').length === 1 || !/[AEIOUY]/.test(w.replace(/[.-]/g, '')));
+/** Whether `s` may end with a conjunction: its last non-space character ends "and", "&", "und" or "et". */
+function endsLikeAnd(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && s.charCodeAt(i) === 32) i--;
+  const c = s.charCodeAt(i);
+  return c === 100 || c === 68 || c === 116 || c === 84 || c === 38; // d D t T &
+}
 
+const UPPER_LETTER = /\p{Lu}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const NOT_LETTER = /[^\p{L}]/gu;
+const LETTER = /\p{L}/u;
+const INITIALS = /^(?:\p{Lu}\.?-?){1,3}$/u;
+const DOTS_AND_HYPHENS = /[.-]/g;
+const VOWEL = /[AEIOUY]/;
+const COMMA = /\s*,\s*/;
+/** Splitting at a one-space pattern is faster in V8 than at the string " " (same result). */
+const SPACE = / /;
+
+/** Capitals only: some upper-case letter and no lower-case one (ASCII is checked without a regex). */
+function isCaps(w: string): boolean {
+  let upper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 0x80) return UPPER_LETTER.test(w) && !LOWER_LETTER.test(w);
+  }
+  return upper;
+}
+
+/** The number of letters in `s`. */
+function letterCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return s.replace(NOT_LETTER, '').length;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+/**
+ * One to three capitals, each with an optional dot and hyphen ("DJ", "X.-X."), and no vowel unless
+ * there is a single one ("AI" is a name, "A." an initial). ASCII is read without a regex.
+ */
+function isInitials(w: string): boolean {
+  let letters = 0;
+  let vowel = false;
+  for (let i = 0; i < w.length;) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x80) return isInitialsUnicode(w);
+    if (c < 65 || c > 90 || ++letters > 3) return false;
+    if (c === 65 || c === 69 || c === 73 || c === 79 || c === 85 || c === 89) vowel = true;
+    i++;
+    if (w.charCodeAt(i) === 46) i++;
+    if (w.charCodeAt(i) === 45) i++;
+  }
+  return letters === 1 || (letters > 1 && !vowel);
+}
+
+function isInitialsUnicode(w: string): boolean {
+  return (
+    INITIALS.test(w) &&
+    (w.replace(DOTS_AND_HYPHENS, '').length === 1 || !VOWEL.test(w.replace(DOTS_AND_HYPHENS, '')))
+  );
+}
+
+/** Proper-cases the capitals-only words of `s` (every word when `force`), initials excepted. */
 function fixCase(s: string, force = false): string {
+  if (!force && !hasCapsWord(s)) return s;
   return s
-    .split(' ')
+    .split(SPACE)
     .map((w) => (w.length > 1 && (force || isCaps(w)) && !isInitials(w) ? properCase(w) : w))
     .join(' ');
+}
+
+/** Whether some word of `s` that is not initials is in capitals only (what `fixCase` changes). */
+function hasCapsWord(s: string): boolean {
+  for (let start = 0; start < s.length;) {
+    let end = s.indexOf(' ', start);
+    if (end < 0) end = s.length;
+    if (end - start > 1 && capsBetween(s, start, end) && !isInitials(s.slice(start, end)))
+      return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+/** `isCaps` of `s.slice(start, end)`, without making the slice when it is ASCII. */
+function capsBetween(s: string, start: number, end: number): boolean {
+  let upper = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 0x80) return isCaps(s.slice(start, end));
+  }
+  return upper;
 }
 
 /** One person (or organisation) from one raw name string. */
 export function parseName(raw: string | null | undefined): Author | undefined {
   if (!raw) return undefined;
   const s = cleanName(raw);
-  if (!s || !/\p{L}/u.test(s) || s.length > 200) return undefined;
-  if (ORG.test(s) && s.split(' ').length > 1) return { literal: s };
-  const allCaps = isCaps(s.replace(/[^\p{L}]/gu, '')) && s.replace(/[^\p{L}]/gu, '').length > 3;
+  if (!s || !LETTER.test(s) || s.length > 200) return undefined;
+  if (s.includes(' ') && ORG.test(s)) return { literal: s };
+  // Capitals only, over the letters (more than three of them).
+  const allCaps = isCaps(s) && letterCount(s) > 3;
 
   // "Family, Given" (at most one comma, the given part short).
-  const comma = s.split(/\s*,\s*/);
-  if (comma.length === 2 && comma[0] && comma[1] && comma[1].split(' ').length <= 4) {
+  const hasComma = s.includes(',');
+  const comma = hasComma ? s.split(COMMA) : [s];
+  if (comma.length === 2 && comma[0] && comma[1] && comma[1].split(SPACE).length <= 4) {
     const family = fixCase(comma[0], allCaps);
     const given = fixCase(comma[1], allCaps);
     return { given, family };
   }
-  const words = s.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  // `cleanName` leaves single spaces between words and none around them, so without a comma the
+  // words are `s` split at spaces, and words `from` to `to` are a slice of `s`.
+  const words = hasComma ? s.replace(/,/g, ' ').split(/\s+/).filter(Boolean) : s.split(SPACE);
+  const offset = (k: number): number => {
+    let at = 0;
+    for (let j = 0; j < k; j++) at += (words[j]?.length ?? 0) + 1;
+    return at;
+  };
+  const join = (from: number, to = words.length): string =>
+    hasComma ? words.slice(from, to).join(' ') : s.slice(offset(from), offset(to) - 1);
   if (words.length === 1) {
     const w = words[0] ?? '';
     return { literal: allCaps ? properCase(w) : w };
@@ -96,27 +210,22 @@ export function parseName(raw: string | null | undefined): Author | undefined {
   if (
     !allCaps &&
     isInitials(last) &&
-    !/\./.test(last) &&
+    !last.includes('.') &&
     !isInitials(firstWord) &&
     words.length <= 4
   ) {
-    return { given: last, family: words.slice(0, -1).join(' ') };
+    return { given: last, family: join(0, words.length - 1) };
   }
   // "FRIEDEL Jacques": a capitals-only surname written first. Three capitals or fewer first are
   // initials, as Google Scholar writes them ("AK Geim").
-  if (
-    !allCaps &&
-    isCaps(firstWord) &&
-    firstWord.replace(/[^\p{L}]/gu, '').length > 3 &&
-    !words.slice(1).some(isCaps)
-  ) {
-    return { given: words.slice(1).join(' '), family: properCase(firstWord) };
+  if (!allCaps && isCaps(firstWord) && letterCount(firstWord) > 3 && !words.slice(1).some(isCaps)) {
+    return { given: join(1), family: properCase(firstWord) };
   }
   // "Jacques FRIEDEL", "Ashish Vaswani", "Geert van Loo", "Michelina C. de la Maza".
   let i = words.length - 1;
   while (i > 1 && PARTICLES.has((words[i - 1] ?? '').toLowerCase())) i--;
-  const family = fixCase(words.slice(i).join(' '), allCaps);
-  const given = fixCase(words.slice(0, i).join(' '), allCaps);
+  const family = fixCase(join(i), allCaps);
+  const given = fixCase(join(0, i), allCaps);
   return given ? { given, family } : { literal: family };
 }
 
@@ -136,7 +245,7 @@ export function parseNameList(raw: string | null | undefined): Author[] {
       .map((p) => p.trim())
       .filter(Boolean);
     parts =
-      commaParts.length > 1 && commaParts.every((p) => cleanName(p).split(' ').length >= 2)
+      commaParts.length > 1 && commaParts.every((p) => cleanName(p).includes(' '))
         ? commaParts
         : [s];
   }
