@@ -151,6 +151,8 @@ function legacy(doc: Document, base: Readonly<PaperDraft>): PaperDraft {
 function isSearch(url: URL, doc: Document): boolean {
   if (/^\/search\b/.test(url.pathname)) return true;
   if (url.searchParams.get('_ob') === 'ArticleListURL') return true;
+  // An article's own address: no need to look through the page for result rows.
+  if (/^\/science\/article\//.test(url.pathname)) return false;
   return byClass(doc, 'resultRow', 3).length + byClass(doc, 'ResultItem', 3).length >= 2;
 }
 
