@@ -18,6 +18,9 @@ const ORG =
   /\b(consortium|collaboration|group|team|project|committee|network|initiative|institute|university|society|association|council|organi[sz]ation|laboratory|centre|center|investigators|authors)\b/i;
 const PARTICLES = new Set([
   'van',
+  'vande',
+  'vanden',
+  'vander',
   'von',
   'der',
   'den',
@@ -85,6 +88,8 @@ const LETTER = /\p{L}/u;
 const INITIALS = /^(?:\p{Lu}\.?-?){1,3}$/u;
 const DOTS_AND_HYPHENS = /[.-]/g;
 const VOWEL = /[AEIOUY]/;
+/** A vowel, then a consonant that no name syllable puts after it ("AC", "EB", "OJ"). */
+const NOT_A_SYLLABLE = /^[AEIOU][BCDFGJKLPQSTVWXZ]/;
 const COMMA = /\s*,\s*/;
 /** Splitting at a one-space pattern is faster in V8 than at the string " " (same result). */
 const SPACE = / /;
@@ -113,29 +118,32 @@ function letterCount(s: string): number {
 }
 
 /**
- * One to three capitals, each with an optional dot and hyphen ("DJ", "X.-X."), and no vowel unless
- * there is a single one ("AI" is a name, "A." an initial). ASCII is read without a regex.
+ * One to three capitals, each with an optional dot and hyphen ("DJ", "X.-X."). Capitals with a
+ * vowel may be a short surname in capitals ("Jun LI", "Li AI"), so they are initials only when a
+ * single letter, or when a vowel is followed by a consonant no name syllable has there ("AC" as in
+ * the Vancouver "Skladanowski AC"; not "AN", "AH", "IM" or "ER"). ASCII is read without a regex.
  */
 function isInitials(w: string): boolean {
   let letters = 0;
   let vowel = false;
+  let firstTwo = '';
   for (let i = 0; i < w.length;) {
     const c = w.charCodeAt(i);
     if (c >= 0x80) return isInitialsUnicode(w);
     if (c < 65 || c > 90 || ++letters > 3) return false;
     if (c === 65 || c === 69 || c === 73 || c === 79 || c === 85 || c === 89) vowel = true;
+    if (letters <= 2) firstTwo += w[i];
     i++;
     if (w.charCodeAt(i) === 46) i++;
     if (w.charCodeAt(i) === 45) i++;
   }
-  return letters === 1 || (letters > 1 && !vowel);
+  return letters === 1 || (letters > 1 && (!vowel || NOT_A_SYLLABLE.test(firstTwo)));
 }
 
 function isInitialsUnicode(w: string): boolean {
-  return (
-    INITIALS.test(w) &&
-    (w.replace(DOTS_AND_HYPHENS, '').length === 1 || !VOWEL.test(w.replace(DOTS_AND_HYPHENS, '')))
-  );
+  if (!INITIALS.test(w)) return false;
+  const letters = w.replace(DOTS_AND_HYPHENS, '');
+  return letters.length === 1 || !VOWEL.test(letters) || NOT_A_SYLLABLE.test(letters);
 }
 
 /** Proper-cases the capitals-only words of `s` (every word when `force`), initials excepted. */

@@ -19,6 +19,11 @@ describe('parseName', () => {
     ['X.-X. Zhang', { given: 'X.-X.', family: 'Zhang' }],
     ['Thomas Kn|[ouml]|pfel', { given: 'Thomas', family: 'Knöpfel' }],
     ['Alice Smith¹²', { given: 'Alice', family: 'Smith' }],
+    // Vancouver initials with a vowel, where no short surname could be read ("AC", not "LI").
+    ['Skladanowski AC', { given: 'AC', family: 'Skladanowski' }],
+    ['CRAIG, AD', { given: 'AD', family: 'Craig' }],
+    ['Jun LI', { given: 'Jun', family: 'Li' }],
+    ['Lieselotte Vande Walle', { given: 'Lieselotte', family: 'Vande Walle' }],
   ])('%s', (raw, want) => {
     expect(parseName(raw)).toEqual(want);
   });
