@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractPage } from '../../../utils/extract/index';
 import { summaryPage } from '../../../utils/extract/sites/summary-page';
 import { parsers } from './helpers';
@@ -104,9 +104,40 @@ describe.each(['linkedom', 'happy-dom'])('summary page (%s)', (dom) => {
     expect(titles(draft.references)).toEqual(['Deep learning']);
   });
 
+  it('React markup: role="heading" divs, comment-split texts, a count in its own element, controls named like labels', () => {
+    const doc = load('summary-page-react.html');
+    expect(summaryPage.detect!(doc, URL_)).toBe(true);
+    const { draft } = summaryPage.extract(doc, URL_, {});
+    expect(draft.abstract).toMatch(/^High-throughput technologies/);
+    expect(draft.keyTerms).toEqual([
+      { term: 'ml', weight: 0.204 },
+      { term: 'genomics', weight: 0.151 },
+    ]);
+    // "Citation Network <span>(3)</span>": the label is the heading, its count a child element.
+    expect(titles(draft.citations)).toEqual([
+      'Shapley Values with Uncertain Value Functions',
+      'Review on Interpretable Machine Learning in Smart Grid',
+    ]);
+    expect(titles(draft.references)).toEqual(['Random forests']);
+  });
+
   it('a glossary with a "Key Terms" heading is not this layout', () => {
     const doc = load('summary-page-glossary-negative.html');
     expect(summaryPage.detect!(doc, URL_)).toBe(false);
+  });
+});
+
+describe('summary page detection cost', () => {
+  it('on a page without the layout, detect reads short text nodes only, never the text of an element', () => {
+    const paras =
+      '<p>A paragraph of an ordinary article, long enough not to be a label at all.</p>'.repeat(
+        200,
+      );
+    const html = `<html><body><h1>News</h1><h2>Summary</h2>${paras}<h2>Comments (3)</h2></body></html>`;
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const read = vi.spyOn(Element.prototype, 'textContent', 'get');
+    expect(summaryPage.detect!(doc, new URL('https://news.example.org/story'))).toBe(false);
+    expect(read).not.toHaveBeenCalled();
   });
 });
 

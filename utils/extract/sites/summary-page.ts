@@ -1,6 +1,7 @@
 import type { Author, KeyTerm, PaperDraft, WorkRef } from '../../paper';
 import { normalizeDoi, parseArxivId } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
+import { perPage } from '../memo';
 import { resolveUrl } from '../meta';
 import { parseName } from '../names';
 import { clean, dropAbstractLabel } from '../text';
@@ -39,12 +40,17 @@ const SECTION_LABELS = new Set([
 const LABEL_WORDS =
   /summary|abstract|findings|details|preview|key terms|citation network|comments|papers/i;
 
-/** Most elements looked at when searching for section labels; real pages have a few thousand. */
-const MAX_ELEMENTS = 60_000;
+/** The two labels that only this layout has (with "Summary" and the others, any page could). */
+const LAYOUT_WORDS = /key terms|citation network/i;
+
+/** Most text nodes looked at when searching for section labels; real pages have a few thousand. */
+const MAX_TEXT_NODES = 100_000;
+/** Longest text node (or label element text) that may be a section label, whitespace included. */
+const MAX_LABEL_TEXT = 60;
 /** Most section labels collected; the layout has about ten. */
 const MAX_LABELS = 100;
 /** Most rows read from a citation network; the seed page shows a few dozen, big ones a few hundred. */
-const MAX_ROWS = 1000;
+export const MAX_ROWS = 1000;
 
 type Rel = 'citation' | 'reference';
 
@@ -63,39 +69,80 @@ const norm = (s: string | null | undefined): string =>
     .toLowerCase();
 
 /**
- * The page's section labels in document order: the outermost element whose whole text is one of
- * {@link SECTION_LABELS}. Labels are found from leaf elements (cheap: no `textContent` of big
- * containers), then widened to the outermost ancestor with the same text, so that `<h2>`,
- * `<div class="label"><span>Key Terms</span></div>` and `<div role="heading">` all work.
+ * The short text nodes of the page (at most {@link MAX_LABEL_TEXT} characters), in document order:
+ * every section label is one of them, or starts with one (React writes "Citation Network (12)" as
+ * three text nodes split by `<!-- -->` comments). One walk per document, cached; nothing reads the
+ * text of big containers. With linkedom this walk costs about what `body.textContent` does; if
+ * `pageIndex` (meta.ts) collected these nodes in its own walk, detection on other pages would be free.
  */
-const labelCache = new WeakMap<Document, Label[]>();
+const shortTexts = perPage((doc: Document): Text[] => {
+  const out: Text[] = [];
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return out;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let node = walker.nextNode();
+  for (let i = 0; node && i < MAX_TEXT_NODES; i++, node = walker.nextNode()) {
+    const len = node.nodeValue?.length ?? 0;
+    if (len >= 4 && len <= MAX_LABEL_TEXT) out.push(node as Text);
+  }
+  return out;
+});
 
-function findLabels(doc: Document): Label[] {
-  const hit = labelCache.get(doc);
-  if (hit) return hit;
+/**
+ * The text of a small element, read node by node; undefined when it holds more than `maxNodes`
+ * nodes or `maxChars` characters, so that asking a big container costs no more than asking a label.
+ */
+function shortText(el: Element, maxChars = MAX_LABEL_TEXT, maxNodes = 24): string | undefined {
+  let s = '';
+  let seen = 0;
+  const stack: Node[] = [];
+  for (let n: Node | null = el.firstChild; n || stack.length;) {
+    if (!n) {
+      n = stack.pop()!.nextSibling;
+      continue;
+    }
+    if (++seen > maxNodes) return undefined;
+    if (n.nodeType === 3) {
+      s += n.nodeValue ?? '';
+      if (s.length > maxChars) return undefined;
+    } else if (n.nodeType === 1 && n.firstChild) {
+      stack.push(n);
+      n = n.firstChild;
+      continue;
+    }
+    n = n.nextSibling;
+  }
+  return s;
+}
+
+/**
+ * The page's section labels in document order: the outermost element whose whole text is one of
+ * {@link SECTION_LABELS}. Labels are found from short text nodes (cheap: no `textContent` of big
+ * containers), then widened to the outermost ancestor with the same text, so that `<h2>`,
+ * `<div class="label"><span>Key Terms</span></div>`, `<div role="heading">` and
+ * `<h2>Citation Network <span>(12)</span></h2>` all work.
+ */
+const findLabels = perPage((doc: Document): Label[] => {
   const out: Label[] = [];
-  labelCache.set(doc, out);
-  // querySelectorAll, not getElementsByTagName('*'): linkedom returns nothing for the latter.
-  const all = (doc.body ?? doc.documentElement)?.querySelectorAll('*') ?? [];
-  const n = Math.min(all.length, MAX_ELEMENTS);
   let last: Element | undefined;
   const seen = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const el = all[i];
-    if (!el || el.firstElementChild) continue;
+  const asked = new Set<Element>();
+  for (const text of shortTexts(doc)) {
+    if (!LABEL_WORDS.test(text.nodeValue ?? '')) continue;
+    const el = text.parentElement;
+    // Each element is asked once (a container of many "Summary" texts costs one read, not one each).
+    if (!el || asked.has(el)) continue;
+    asked.add(el);
     const tag = el.tagName.toLowerCase();
     if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'title') continue;
-    const raw = el.textContent ?? '';
-    if (raw.length > 60 || !LABEL_WORDS.test(raw)) continue;
-    const name = norm(raw);
+    const name = norm(shortText(el));
     if (!SECTION_LABELS.has(name)) continue;
     // Buttons, tabs and links with these words are controls, not section labels.
     if (isControl(el)) continue;
     let top: Element = el;
-    // Widen only through thin wrappers: a parent with other content differs anyway, and reading the
-    // text of a big container for every candidate label would make hostile pages quadratic.
+    // Widen only through thin wrappers: a parent with other content differs anyway.
     for (let p = el.parentElement; p && p.tagName !== 'BODY'; p = p.parentElement) {
-      if (top.previousElementSibling || top.nextElementSibling || norm(p.textContent) !== name)
+      if (top.previousElementSibling || top.nextElementSibling || norm(shortText(p)) !== name)
         break;
       top = p;
     }
@@ -109,7 +156,7 @@ function findLabels(doc: Document): Label[] {
     if (out.length >= MAX_LABELS) break;
   }
   return out;
-}
+});
 
 const CONTROL_TAGS = new Set(['BUTTON', 'A', 'SELECT', 'OPTION', 'NAV', 'HEAD']);
 
@@ -797,9 +844,8 @@ export const summaryPage: SiteExtractor = {
   // Layout-based: claimed by `detect` on any host, never by URL (its fixtures stand in for test URLs).
   testUrls: [],
   matches: () => false,
-  // One pass over the text first: most pages never mention either label.
+  // Short text nodes first: most pages have no "Key Terms" or "Citation Network" label at all.
   detect: (doc) =>
-    /key terms|citation network/i.test(doc.body?.textContent?.slice(0, 2_000_000) ?? '') &&
-    hasLayout(findLabels(doc)),
+    shortTexts(doc).some((t) => LAYOUT_WORDS.test(t.nodeValue ?? '')) && hasLayout(findLabels(doc)),
   extract: extractSummaryPage,
 };
