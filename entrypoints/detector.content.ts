@@ -18,7 +18,7 @@ export default defineContentScript({
       if (requested || ctx.isInvalid) return;
       const start = performance.now();
       try {
-        if (quickCheck(document, new URL(location.href)) === 'maybe') {
+        if (quickCheck(document, location) === 'maybe') {
           requested = true;
           stopWatching();
           browser.runtime.sendMessage({ verb: 'injectPanel', payload: {} }).catch(() => {

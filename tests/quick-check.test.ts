@@ -91,3 +91,89 @@ describe('quickCheck on pages that declare themselves posts', () => {
     expect(quickCheck(post(''), url)).toBe('maybe');
   });
 });
+
+describe('quickCheck on Dublin Core metadata', () => {
+  const url = new URL('https://docs.example/drafts/remote-storage-04');
+  const withHead = (head: string, body = '<h1>A title</h1><p>Text.</p>') =>
+    doc(`<head>${head}</head><body>${body}</body>`);
+
+  it('says no for an RFC-style draft whose DC tags are not scholarly', () => {
+    // Modelled on IETF draft pages: DC identifier is a URN, creators and date, an "Abstract" heading.
+    const draft = withHead(
+      '<meta name="DC.Identifier" content="urn:ietf:id:example-remote-storage">' +
+        '<meta name="DC.Creator" content="Doe, J."><meta name="DC.Date.Issued" content="2014-12-15">' +
+        '<meta name="DC.Title" content="remote storage">',
+      '<pre>Internet-Draft    remote storage</pre><h2>Abstract</h2><p>This draft defines a protocol.</p>' +
+        '<h2>Status of This Memo</h2><p>This Internet-Draft is submitted in full conformance.</p>',
+    );
+    expect(quickCheck(draft, url)).toBe('no');
+    // Dublin Core tags of a CMS theme or a government page say nothing scholarly either.
+    const cms = withHead(
+      '<meta name="dcterms.title" content="Opening hours"><meta name="dcterms.modified" content="2024-01-01">',
+    );
+    expect(quickCheck(cms, url)).toBe('no');
+  });
+
+  it('says maybe for DC tags that name a DOI, a scholarly type or a citation', () => {
+    const publisher = (tags: string) =>
+      quickCheck(withHead(tags), new URL('https://pubs.example/a'));
+    expect(publisher('<meta name="dc.Identifier" scheme="doi" content="10.1021/x12345">')).toBe(
+      'maybe',
+    );
+    expect(publisher('<meta name="dc.identifier" content="doi:10.1038/nmat2493">')).toBe('maybe');
+    expect(publisher('<meta name="DC.Identifier.DOI" content="10.5555/ojs.1">')).toBe('maybe');
+    expect(publisher('<meta name="DC.type" content="Thesis (PhD)">')).toBe('maybe');
+    expect(publisher('<meta name="dc.type" content="OriginalPaper">')).toBe('maybe');
+    expect(publisher('<meta name="DCTERMS.bibliographicCitation" content="J. X 1 (2020)">')).toBe(
+      'maybe',
+    );
+    expect(publisher('<meta name="DC.citation.volume" content="12">')).toBe('maybe');
+    // Repository records also carry EPrints or Highwire tags next to DC.
+    expect(
+      publisher(
+        '<meta name="DC.identifier" content="https://r.example/1"><meta name="eprints.type" content="article">',
+      ),
+    ).toBe('maybe');
+  });
+});
+
+describe('quickCheck reads the page address from a URL or a Location', () => {
+  it('accepts any object with protocol, hostname and pathname', () => {
+    const address = { protocol: 'https:', hostname: 'www.nature.com', pathname: '/articles/x' };
+    expect(quickCheck(doc(''), address)).toBe('maybe');
+    expect(quickCheck(doc(''), { ...address, hostname: 'scholar.google.co.jp' })).toBe('maybe');
+    expect(quickCheck(doc(''), { ...address, hostname: 'notnature.com' })).toBe('no');
+    expect(
+      quickCheck(doc(''), {
+        ...address,
+        hostname: 'www.ncbi.nlm.nih.gov',
+        pathname: '/pmc/articles/PMC1/',
+      }),
+    ).toBe('maybe');
+    expect(
+      quickCheck(doc(''), { ...address, hostname: 'www.ncbi.nlm.nih.gov', pathname: '/pmcx' }),
+    ).toBe('no');
+  });
+});
+
+describe('quickCheck record labels', () => {
+  it('matches a label followed by a short qualifier, not a sentence that starts like one', () => {
+    const url = new URL('https://repo.example/r/2');
+    const record = (rows: string[]) =>
+      doc(`<table>${rows.map((r) => `<tr><td>${r}</td><td>x</td></tr>`).join('')}</table>`);
+    expect(quickCheck(record(['Author(s):', 'Keywords (EN)', 'Publication date:']), url)).toBe(
+      'maybe',
+    );
+    expect(quickCheck(record(['Authorship', 'Keywordsearch', 'Publishers']), url)).toBe('no');
+    expect(quickCheck(record(['Abstract. This is a sentence', 'Journal', 'Volume']), url)).toBe(
+      'no',
+    );
+  });
+
+  it('counts two summary-page section labels given as headings, nested or not', () => {
+    const page = doc('<h2><span>Abstract</span></h2><p>x</p><h3>Cited by:</h3><p>y</p>');
+    expect(quickCheck(page, new URL('https://summaries.example/p/3'))).toBe('maybe');
+    const notHeadings = doc('<p>Abstract</p><p>Cited by</p>');
+    expect(quickCheck(notHeadings, new URL('https://summaries.example/p/4'))).toBe('no');
+  });
+});

@@ -4,76 +4,216 @@
  * the full extractor (loaded only when this says yes) makes the real decision. So it errs towards
  * "maybe": a false "maybe" costs one extra script load, a false "no" loses the feature on that page.
  *
- * Pure over the Document and URL it is given (no globals), like every extractor.
+ * Pure over the Document and address it is given (no globals), like every extractor.
+ *
+ * Cost: this code runs once per page, so it is always cold (interpreted, its regular expressions
+ * not yet compiled, its DOM wrappers not yet created). So it uses string tests rather than regular
+ * expressions, walks the `<meta>` elements once instead of matching attribute selectors against the
+ * whole document, and reads the page's text only when no metadata decided and the page does not
+ * declare itself a post; even then it reads the first 12,000 characters at most.
  */
 
-/** Hosts that only serve scholarly records or listings of them. */
-const SCHOLARLY_HOSTS =
-  /(^|\.)(arxiv\.org|pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov|plosone\.org|springerlink\.com|europepmc\.org|biorxiv\.org|medrxiv\.org|semanticscholar\.org|openreview\.net|aclanthology\.org|dl\.acm\.org|ieeexplore\.ieee\.org|sciencedirect\.com|link\.springer\.com|nature\.com|plos\.org|scholar\.google\.[a-z.]+|doi\.org|ssrn\.com|researchgate\.net|jstor\.org|tandfonline\.com|wiley\.com|sagepub\.com|frontiersin\.org|mdpi\.com|hal\.science|zenodo\.org)$/i;
+/** Hosts (and their subdomains) that only serve scholarly records or listings of them. */
+const SCHOLARLY_HOSTS = new Set([
+  'arxiv.org',
+  'pubmed.ncbi.nlm.nih.gov',
+  'pmc.ncbi.nlm.nih.gov',
+  'plosone.org',
+  'springerlink.com',
+  'europepmc.org',
+  'biorxiv.org',
+  'medrxiv.org',
+  'semanticscholar.org',
+  'openreview.net',
+  'aclanthology.org',
+  'dl.acm.org',
+  'ieeexplore.ieee.org',
+  'sciencedirect.com',
+  'link.springer.com',
+  'nature.com',
+  'plos.org',
+  'doi.org',
+  'ssrn.com',
+  'researchgate.net',
+  'jstor.org',
+  'tandfonline.com',
+  'wiley.com',
+  'sagepub.com',
+  'frontiersin.org',
+  'mdpi.com',
+  'hal.science',
+  'zenodo.org',
+]);
 
-/** Meta names that scholarly platforms use for one work. */
-const META =
-  'meta[name^="citation_" i],meta[name^="bepress_citation_" i],meta[name^="prism." i],meta[name^="eprints." i],meta[name^="dc.identifier" i],meta[name^="dcterms." i],meta[property^="citation_" i]';
-
-const SCHOLARLY_JSONLD =
-  /"(Scholarly|MedicalScholarly)Article"|"Thesis"|"Report"|"Chapter"|"Dataset"/;
-
-const POST_JSONLD = /"(NewsArticle|ReportageNewsArticle|BlogPosting|Article)"/;
-
-const SECTION_LABEL = /^\s*(abstract|summary|key terms|citation network|cited by)\s*:?\s*$/i;
-
-/** Older PubMed and PMC pages live under www.ncbi.nlm.nih.gov with these paths. */
-const NCBI_PATH = /^\/(pubmed|pmc)\b/i;
+/** Meta name prefixes that scholarly platforms use for one work (Highwire, bepress, PRISM, EPrints). */
+const WORK_META = ['citation_', 'bepress_citation_', 'prism.', 'eprints.'];
 
 /**
- * Short labels of bibliographic records (repository splash pages, small journals). Identifier labels
- * such as "doi" or "ISBN" are left out on purpose: wiki and news reference lists are full of them.
+ * Dublin Core alone is common on sites that are not scholarly (RFC drafts, government pages, CMS
+ * themes), so a DC tag counts only when it says something scholarly: an identifier that is a DOI, a
+ * scholarly type, or the parts of a citation.
  */
-const RECORD_LABEL =
-  /^\s*(abstract|keywords?|urn|document type|type of publication|publication date|date of publication|published|cite as|author\(s\)|authors?|journal|volume|publisher|dissertation|thesis)\b[^.]{0,24}:?\s*$/i;
+const DC_SCHOLARLY_TYPES = [
+  'article',
+  'paper',
+  'thesis',
+  'dissertation',
+  'preprint',
+  'journal',
+  'proceedings',
+  'conference',
+  'chapter',
+];
+const DC_CITATION = [
+  'dc.citation.',
+  'dc.source.',
+  'dc.identifier.citation',
+  'dcterms.bibliographic',
+];
+
+const SCHOLARLY_JSONLD = [
+  '"ScholarlyArticle"',
+  '"MedicalScholarlyArticle"',
+  '"Thesis"',
+  '"Report"',
+  '"Chapter"',
+  '"Dataset"',
+];
+const POST_JSONLD = ['"NewsArticle"', '"ReportageNewsArticle"', '"BlogPosting"', '"Article"'];
+
+/**
+ * Short labels of bibliographic records (repository splash pages, small journals), longest first
+ * where one starts another. Identifier labels such as "doi" or "ISBN" are left out on purpose: wiki
+ * and news reference lists are full of them.
+ */
+const RECORD_LABELS = [
+  'abstract',
+  'keywords',
+  'keyword',
+  'urn',
+  'document type',
+  'type of publication',
+  'publication date',
+  'date of publication',
+  'published',
+  'cite as',
+  'authors',
+  'author',
+  'journal',
+  'volume',
+  'publisher',
+  'dissertation',
+  'thesis',
+];
 /** At least one of the labels must be one that only a record of a work carries. */
-const CORE_LABEL =
-  /^(abstract|keywords?|urn|document type|type of publication|cite as|dissertation|thesis)$/i;
+const CORE_LABELS = new Set([
+  'abstract',
+  'keywords',
+  'keyword',
+  'urn',
+  'document type',
+  'type of publication',
+  'cite as',
+  'dissertation',
+  'thesis',
+]);
+/** Section labels of paper summary pages (as headings, or for the last two as any label). */
+const SECTION_HEADINGS = new Set([
+  'abstract',
+  'summary',
+  'key terms',
+  'citation network',
+  'cited by',
+]);
 const DOI_IN_TEXT = /\b(doi:\s*|doi\.org\/)10\.\d{4,9}\//i;
+
+/** How much of the page's text is read, and how far into it a DOI counts as the page's own. */
+const TEXT_BUDGET = 12_000;
+const DOI_WINDOW = 10_000;
 
 export type QuickVerdict = 'maybe' | 'no';
 
-export function quickCheck(doc: Document, url: URL): QuickVerdict {
+/** The parts of the page's address the check reads: a `URL`, or the page's own `location`. */
+export type PageAddress = Pick<URL, 'protocol' | 'hostname' | 'pathname'>;
+
+export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'no';
-  if (SCHOLARLY_HOSTS.test(url.hostname)) return 'maybe';
-  if (/(^|\.)ncbi\.nlm\.nih\.gov$/i.test(url.hostname) && NCBI_PATH.test(url.pathname))
-    return 'maybe';
-  if (doc.querySelector(META)) return 'maybe';
+  if (scholarlyHost(url.hostname.toLowerCase(), url.pathname)) return 'maybe';
+  const head = metaSignals(doc);
+  if (head === 'work') return 'maybe';
   // One or two COinS spans describe the page's own work; Wikipedia-style pages carry dozens, one per
   // reference, and are not papers.
-  const coins = doc.querySelectorAll('span.Z3988').length;
-  if (coins > 0 && coins <= 2) return 'maybe';
-  let declaredPost = false;
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(
-    0,
-    8,
-  )) {
-    const json = (script.textContent ?? '').slice(0, 20_000);
-    if (SCHOLARLY_JSONLD.test(json)) return 'maybe';
-    declaredPost ||= POST_JSONLD.test(json);
-  }
-  // Layout-only pages (paper summary pages): at least two scholarly section headings.
-  let headings = 0;
-  for (const h of Array.from(doc.querySelectorAll('h1,h2,h3,h4,[role="heading"]')).slice(0, 200)) {
-    const text = h.textContent ?? '';
-    if (text.length < 40 && SECTION_LABEL.test(text) && ++headings >= 2) return 'maybe';
+  const coins = doc.getElementsByClassName('Z3988');
+  if (coins.length > 0 && coins.length <= 2 && coins[0]!.localName === 'span') return 'maybe';
+  let declaredPost = head === 'post';
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length && i < 8; i++) {
+    const json = (scripts[i]!.textContent ?? '').slice(0, 20_000);
+    if (includesAny(json, SCHOLARLY_JSONLD)) return 'maybe';
+    declaredPost ||= includesAny(json, POST_JSONLD);
   }
   // A page that declares itself a news item or blog post (most pages without scholarly metadata) is
-  // not read further: the text walk is the costly part of this check.
-  declaredPost ||= doc.querySelector('meta[property="og:type"][content="article" i]') !== null;
+  // not read further: reading the text is the costly part of this check.
   if (declaredPost) return 'no';
   return textSignals(doc) ? 'maybe' : 'no';
 }
 
+function scholarlyHost(host: string, path: string): boolean {
+  // The host and each of its parent domains: "www.nature.com", "nature.com", "com".
+  for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
+    if (SCHOLARLY_HOSTS.has(host.slice(at))) return true;
+  }
+  if (host.startsWith('scholar.google.') || host.includes('.scholar.google.')) return true;
+  // Older PubMed and PMC pages live under www.ncbi.nlm.nih.gov with these paths.
+  return (
+    (host === 'ncbi.nlm.nih.gov' || host.endsWith('.ncbi.nlm.nih.gov')) &&
+    /^\/(pubmed|pmc)\b/i.test(path)
+  );
+}
+
 /**
- * Pages with no metadata at all (small journals, repository records): a DOI written near the top, or
- * several short bibliographic labels ("Abstract", "Keywords", "Document type"). Reads at most the
- * first 20,000 characters of text so that the cost stays bounded on huge pages.
+ * One pass over the page's `<meta>` elements: "work" when they describe a scholarly work, "post" when
+ * the page declares itself an article in the Open Graph sense (news items, blog posts).
+ */
+function metaSignals(doc: Document): 'work' | 'post' | undefined {
+  const metas = doc.getElementsByTagName('meta');
+  let post = false;
+  for (let i = 0; i < metas.length; i++) {
+    const meta = metas[i]!;
+    const name = meta.getAttribute('name')?.toLowerCase();
+    if (name) {
+      if (startsWithAny(name, WORK_META)) return 'work';
+      if ((name.startsWith('dc.') || name.startsWith('dcterms.')) && dublinCoreWork(meta, name))
+        return 'work';
+    }
+    const property = meta.getAttribute('property')?.toLowerCase();
+    if (!property) continue;
+    if (property.startsWith('citation_')) return 'work';
+    if (property === 'og:type') post ||= meta.content.trim().toLowerCase() === 'article';
+  }
+  return post ? 'post' : undefined;
+}
+
+function dublinCoreWork(meta: HTMLMetaElement, name: string): boolean {
+  if (startsWithAny(name, DC_CITATION)) return true;
+  const field = name.slice(name.indexOf('.') + 1);
+  const content = meta.content.trim().toLowerCase();
+  if (field.startsWith('identifier')) {
+    return (
+      field === 'identifier.doi' ||
+      meta.getAttribute('scheme')?.toLowerCase() === 'doi' ||
+      content.startsWith('10.') ||
+      content.startsWith('doi:') ||
+      content.includes('doi.org/10.')
+    );
+  }
+  return field === 'type' && includesAny(content, DC_SCHOLARLY_TYPES);
+}
+
+/**
+ * Pages with no metadata at all (small journals, repository records, summary pages): a DOI written
+ * near the top, several short bibliographic labels ("Abstract", "Keywords", "Document type"), or two
+ * summary-page section labels. Reads the text nodes in document order, up to TEXT_BUDGET characters.
  */
 function textSignals(doc: Document): boolean {
   const root = doc.body;
@@ -83,26 +223,72 @@ function textSignals(doc: Document): boolean {
   const labels = new Set<string>();
   let core = false;
   let sections = 0;
-  for (let node = walker.nextNode(); node && read < 20_000; node = walker.nextNode()) {
-    const parent = node.parentElement?.localName;
-    if (parent === 'script' || parent === 'style' || parent === 'noscript') continue;
-    const text = node.nodeValue ?? '';
+  let headings = 0;
+  for (let node = walker.nextNode(); node && read < TEXT_BUDGET; node = walker.nextNode()) {
+    const text = (node as Text).data;
+    // Long runs of text in the body may be inline scripts or styles: not the page's text. Short ones
+    // are checked only when they matter (below), which spares most nodes a lookup of their parent.
+    if (text.length > 200 && !isText(node)) continue;
     read += text.length;
-    // Summary pages whose sections are labelled divs rather than headings.
-    if (
-      text.length < 40 &&
-      /^\s*(key terms|citation network)\s*:?\s*$/i.test(text) &&
-      ++sections >= 2
-    )
+    // A paper's own DOI stands near the top; DOIs deep in a page are a news item's or a wiki's.
+    if (read < DOI_WINDOW && text.includes('10.') && DOI_IN_TEXT.test(text) && isText(node))
       return true;
-    const label = text.length < 48 ? RECORD_LABEL.exec(text)?.[1]?.toLowerCase() : undefined;
-    if (label) {
-      labels.add(label);
-      core ||= CORE_LABEL.test(label);
+    if (text.length >= 48) continue;
+    const label = normalizedLabel(text);
+    if (label.length < 3) continue;
+    if (SECTION_HEADINGS.has(label)) {
+      // Summary pages: labelled sections, as headings or as plain labelled divs.
+      if ((label === 'key terms' || label === 'citation network') && ++sections >= 2) return true;
+      if (node.parentElement?.closest('h1,h2,h3,h4,[role="heading"]') && ++headings >= 2)
+        return true;
+    }
+    const record = recordLabel(label);
+    if (record && isText(node)) {
+      labels.add(record);
+      core ||= CORE_LABELS.has(record);
       if (core && labels.size >= 3) return true;
     }
-    // A paper's own DOI stands near the top; DOIs deep in a page are a news item's or a wiki's sources.
-    if (read < 10_000 && DOI_IN_TEXT.test(text)) return true;
   }
+  return false;
+}
+
+/** Whether a text node is page text rather than the body of a script, style or noscript element. */
+function isText(node: Node): boolean {
+  const parent = node.parentElement?.localName;
+  return parent !== 'script' && parent !== 'style' && parent !== 'noscript';
+}
+
+/** "  Keywords (EN): " → "keywords (en)". */
+function normalizedLabel(text: string): string {
+  let label = text.trim();
+  if (label.endsWith(':')) label = label.slice(0, -1).trimEnd();
+  return label.toLowerCase();
+}
+
+/**
+ * The record label a short text starts with, when it is a label: the label word, then at most 24
+ * characters without a full stop ("Keywords (EN)", "Author(s)", "Published online").
+ */
+function recordLabel(text: string): string | undefined {
+  for (const label of RECORD_LABELS) {
+    if (!text.startsWith(label)) continue;
+    const next = text.charCodeAt(label.length);
+    const wordChar =
+      (next >= 97 && next <= 122) || (next >= 48 && next <= 57) || next === 95; /* a-z 0-9 _ */
+    if (wordChar) continue;
+    const rest = text.slice(label.length);
+    return rest.length <= 24 && !rest.includes('.') ? label : undefined;
+  }
+  return undefined;
+}
+
+// Plain indexed loops: this code runs cold, where callbacks and iterators cost more than the tests.
+function startsWithAny(text: string, prefixes: readonly string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (text.startsWith(prefixes[i]!)) return true;
+  return false;
+}
+
+function includesAny(text: string, parts: readonly string[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (text.includes(parts[i]!)) return true;
   return false;
 }
