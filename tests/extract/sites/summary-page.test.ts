@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { extractPage } from '../../../utils/extract/index';
-import { summaryPage } from '../../../utils/extract/sites/summary-page';
+import { MAX_ROWS, summaryPage } from '../../../utils/extract/sites/summary-page';
 import { parsers } from './helpers';
 
 const URL_ = new URL('https://papers.example.org/paper/interpretable-ml-genomics');
@@ -199,5 +199,57 @@ describe('summary page on hostile markup', () => {
     // Rows older than the paper, no markers: references; a javascript: link is no link.
     expect(draft.references?.[0]?.url).toBeUndefined();
     // A generous limit: the machines running the suite are shared; a quadratic walk takes minutes.
+  }, 60_000);
+
+  /** A summary page whose citation network has `n` rows, in a tab panel labelled by its tab. */
+  const networkPage = (n: number): Document => {
+    let rows = '';
+    for (let i = 0; i < n; i++)
+      rows += `<tr><td><span class="dot" style="background:${i % 3 ? '#22c55e' : '#3b82f6'}"></span>Paper ${i}</td><td>Ann Author, Bob Writer</td><td>${1990 + (i % 30)}</td><td><a href="/paper/${i}">View Paper</a></td></tr>`;
+    const html = `<html><body><h1>A paper</h1><h2>Citation Network</h2>
+      <p>Current paper (gray), citations (green), references (blue)</p>
+      <div role="tablist"><button role="tab" id="tab-all">All papers</button></div>
+      <div role="tabpanel" aria-labelledby="tab-all"><table>
+      <thead><tr><th>Title</th><th>Authors</th><th>Year</th><th>Actions</th></tr></thead>
+      <tbody>${rows}</tbody></table></div><h2>Comments (0)</h2></body></html>`;
+    return new DOMParser().parseFromString(html, 'text/html');
+  };
+  const url = new URL('https://example.org/paper/1');
+  const works = (doc: Document): string[] => {
+    expect(summaryPage.detect!(doc, url)).toBe(true);
+    const { draft } = summaryPage.extract(doc, url, { title: 'A paper', year: 2010 });
+    return titles([...(draft.citations ?? []), ...(draft.references ?? [])]).map(String);
+  };
+
+  it('2,000 rows: the first MAX_ROWS works are read, and the header row does not take a place', () => {
+    const read = works(networkPage(2000));
+    expect(read).toHaveLength(MAX_ROWS);
+    expect(new Set(read)).toEqual(
+      new Set(Array.from({ length: MAX_ROWS }, (_, i) => `Paper ${i}`)),
+    );
+  }, 60_000);
+
+  it('a table of exactly MAX_ROWS works under a header row: none is dropped', () => {
+    expect(works(networkPage(MAX_ROWS))).toContain(`Paper ${MAX_ROWS - 1}`);
+  }, 60_000);
+
+  it('work grows linearly with rows: twice the rows, at most about twice the DOM calls', () => {
+    const count = (n: number): number => {
+      const doc = networkPage(n);
+      const spies = [
+        vi.spyOn(Element.prototype, 'querySelectorAll'),
+        vi.spyOn(Element.prototype, 'getElementsByTagName'),
+        vi.spyOn(Element.prototype, 'getAttribute'),
+        vi.spyOn(Element.prototype, 'textContent', 'get'),
+        vi.spyOn(Document.prototype, 'getElementById'),
+      ];
+      works(doc);
+      const calls = spies.reduce((sum, s) => sum + s.mock.calls.length, 0);
+      for (const s of spies) s.mockRestore();
+      return calls;
+    };
+    const small = count(250);
+    const big = count(500);
+    expect(big).toBeLessThan(small * 2.1);
   }, 60_000);
 });

@@ -351,8 +351,8 @@ function relationFromAttributes(row: Element): Rel | undefined {
 }
 
 /** A short badge or cell whose whole text names the relation ("Citation", "Reference", "Cited by"). */
-function relationFromLabel(row: Element): Rel | undefined {
-  for (const el of Array.from(row.querySelectorAll('*')).slice(0, 200)) {
+function relationFromLabel(inner: readonly Element[]): Rel | undefined {
+  for (const el of inner) {
     if (el.firstElementChild) continue;
     const t = norm(el.textContent);
     if (!t || t.length > 20) continue;
@@ -364,58 +364,84 @@ function relationFromLabel(row: Element): Rel | undefined {
 
 /**
  * A relation stated by the row's surroundings: a table caption, a container whose id, ARIA label or
- * data attributes name it, a heading that starts the container, or a tab panel's tab.
+ * data attributes name it, a heading that starts the container, or a tab panel's tab. Containers
+ * are shared by all rows of a table, so each is asked once: the answer from a row's parent upwards
+ * is remembered per child on the way up (`aria-labelledby` costs one `getElementById` per container,
+ * not one per row).
  */
-function relationFromContext(
-  row: Element,
+function contextReader(
   stop: Element | undefined,
   doc: Document,
-): Rel | undefined {
-  let from: Element = row;
-  for (
-    let p = row.parentElement;
-    p && p !== stop && p.tagName !== 'BODY';
-    from = p, p = p.parentElement
-  ) {
-    // A caption is the table's first child (reading it with querySelector would scan every row).
-    const caption =
-      p.tagName === 'TABLE' && p.firstElementChild?.tagName === 'CAPTION'
-        ? p.firstElementChild
-        : null;
-    if (caption) {
-      const rel = relationOfWords(caption.textContent ?? '');
-      if (rel) return rel;
+): (row: Element) => Rel | undefined {
+  // `from` (a container's child on the way up from a row) -> the relation found above it, or null.
+  const above = new Map<Element, Rel | null>();
+  return (row) => {
+    const asked: Element[] = [];
+    let rel: Rel | null = null;
+    let from: Element = row;
+    for (
+      let p = row.parentElement;
+      p && p !== stop && p.tagName !== 'BODY';
+      from = p, p = p.parentElement
+    ) {
+      const known = above.get(from);
+      if (known !== undefined) {
+        rel = known;
+        break;
+      }
+      asked.push(from);
+      const found = containerRelation(p, from, doc);
+      if (found) {
+        rel = found;
+        break;
+      }
     }
-    for (const name of [
-      'id',
-      'aria-label',
-      'data-section',
-      'data-type',
-      'data-kind',
-      'data-relation',
-    ]) {
-      const v = p.getAttribute(name);
-      const rel = v ? relationOfWords(v) : undefined;
-      if (rel) return rel;
-    }
-    const labelledBy = p.getAttribute('aria-labelledby');
-    if (labelledBy) {
-      const rel = relationOfWords(
-        doc.getElementById(labelledBy.split(/\s+/)[0] ?? '')?.textContent ?? '',
-      );
-      if (rel) return rel;
-    }
-    // A sub-heading ("Citations (12)", "References") that precedes the rows inside this container.
-    let i = 0;
-    for (let c = p.firstElementChild; c && i < 20; c = c.nextElementSibling, i++) {
-      // `from` is this container's child on the way to the row (`contains` would walk big subtrees).
-      if (c === from) break;
-      if (/^H[1-6]$/.test(c.tagName) || c.getAttribute('role') === 'heading') {
-        const t = norm(c.textContent);
-        if (t.length < 40) {
-          const rel = relationOfWords(t);
-          if (rel) return rel;
-        }
+    // Rows are not remembered (each is asked once); their containers are.
+    for (const el of asked) if (el !== row) above.set(el, rel);
+    return rel ?? undefined;
+  };
+}
+
+/** The relation that container `p` states for its child `from` and what follows it. */
+function containerRelation(p: Element, from: Element, doc: Document): Rel | undefined {
+  // A caption is the table's first child (reading it with querySelector would scan every row).
+  const caption =
+    p.tagName === 'TABLE' && p.firstElementChild?.tagName === 'CAPTION'
+      ? p.firstElementChild
+      : null;
+  if (caption) {
+    const rel = relationOfWords(caption.textContent ?? '');
+    if (rel) return rel;
+  }
+  for (const name of [
+    'id',
+    'aria-label',
+    'data-section',
+    'data-type',
+    'data-kind',
+    'data-relation',
+  ]) {
+    const v = p.getAttribute(name);
+    const rel = v ? relationOfWords(v) : undefined;
+    if (rel) return rel;
+  }
+  const labelledBy = p.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const rel = relationOfWords(
+      doc.getElementById(labelledBy.split(/\s+/)[0] ?? '')?.textContent ?? '',
+    );
+    if (rel) return rel;
+  }
+  // A sub-heading ("Citations (12)", "References") that precedes the rows inside this container.
+  let i = 0;
+  for (let c = p.firstElementChild; c && i < 20; c = c.nextElementSibling, i++) {
+    // `from` is this container's child on the way to the row (`contains` would walk big subtrees).
+    if (c === from) break;
+    if (/^H[1-6]$/.test(c.tagName) || c.getAttribute('role') === 'heading') {
+      const t = norm(c.textContent);
+      if (t.length < 40) {
+        const rel = relationOfWords(t);
+        if (rel) return rel;
       }
     }
   }
@@ -477,9 +503,13 @@ function parseLegend(text: string): Map<string, Rel> {
 }
 
 /** The relation a row's colour marks (a coloured dot, text colour or colour class), via the legend. */
-function relationFromColour(row: Element, legend: Map<string, Rel>): Rel | undefined {
+function relationFromColour(
+  row: Element,
+  inner: readonly Element[],
+  legend: Map<string, Rel>,
+): Rel | undefined {
   if (!legend.size) return undefined;
-  const els = [row, ...Array.from(row.querySelectorAll('*')).slice(0, 60)];
+  const els = [row, ...inner.slice(0, 60)];
   for (const el of els) {
     for (const name of ['style', 'class', 'data-color', 'data-colour', 'fill', 'color', 'stroke']) {
       const v = el.getAttribute(name);
@@ -511,13 +541,35 @@ interface Row {
   rel?: Rel;
 }
 
-/** Links of an element (`getElementsByTagName` avoids compiling a selector for every row). */
-function linksIn(el: Element): Element[] {
-  return Array.from(el.getElementsByTagName('a')).filter((a) => a.hasAttribute('href'));
+/** Most descendants of one row looked at (badges, dots, links); real rows have a few dozen. */
+const MAX_ROW_ELEMENTS = 300;
+
+/**
+ * Up to `limit` descendants of an element, in document order: a walk over the row's own subtree, so
+ * that every row costs work in proportion to its own size (no selector compiled per row).
+ */
+function descendants(root: Element, limit: number): Element[] {
+  const out: Element[] = [];
+  let el: Element | null = root.firstElementChild;
+  while (el && out.length < limit) {
+    out.push(el);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+    if (!el || el === root) break;
+    el = el.nextElementSibling;
+  }
+  return out;
 }
 
+/** The links (with an href) among elements. */
+const linksOf = (els: readonly Element[]): Element[] =>
+  els.filter((a) => a.tagName === 'A' && a.hasAttribute('href'));
+
 function rowToRef(
-  row: Element,
+  inner: readonly Element[],
   cells: Element[],
   cols: Map<number, Column>,
   base: URL,
@@ -534,14 +586,15 @@ function rowToRef(
     else if (col === 'year') {
       const m = /\b(1[5-9]\d\d|20\d\d)\b/.exec(text(i) ?? '');
       if (m?.[1]) year = Number(m[1]);
-    } else if (col === 'actions') links = linksIn(cell);
+    } else if (col === 'actions') links = linksOf(descendants(cell, MAX_ROW_ELEMENTS));
   });
   if (!cols.size) {
     // No header row: the longest cell is the title, a cell of a year is the year, the rest authors.
     const texts = cells.map((_, i) => text(i) ?? '');
     texts.forEach((t, i) => {
       if (/^\d{4}$/.test(t)) year = Number(t);
-      else if (/^(view|open)\b/i.test(t) || !t) links.push(...linksIn(cells[i]!));
+      else if (/^(view|open)\b/i.test(t) || !t)
+        links.push(...linksOf(descendants(cells[i]!, MAX_ROW_ELEMENTS)));
     });
     const rest = texts.filter((t) => t && !/^\d{4}$/.test(t) && !/^(view|open)\b/i.test(t));
     title = rest[0];
@@ -551,7 +604,7 @@ function rowToRef(
   const ref: WorkRef = { title, authors: splitAuthors(authors) };
   if (year) ref.year = year;
   // "View Paper" first, then any link in the row (the title is often a link too).
-  const candidates = [...links, ...linksIn(row)];
+  const candidates = [...links, ...linksOf(inner)];
   for (const a of candidates) {
     const href = resolveUrl(a.getAttribute('href'), base);
     if (!href) continue;
@@ -581,14 +634,16 @@ function parseNetwork(nodes: Node[], label: Element, doc: Document, base: URL): 
     (t, _i, arr) => !arr.some((o) => o !== t && o.contains(t)),
   );
   for (const table of tables) {
+    if (found.length >= MAX_ROWS) break;
     const cols = new Map<number, Column>();
     let stop: Element | undefined = table.parentElement ?? undefined;
     while (stop && !stop.contains(label) && stop.tagName !== 'BODY')
       stop = stop.parentElement ?? undefined;
-    for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR)).slice(
-      0,
-      MAX_ROWS - found.length,
-    )) {
+    const context = contextReader(stop, doc);
+    const rows = table.querySelectorAll(ROW_SELECTOR);
+    // MAX_ROWS counts works read, not header rows: a header row must not take a work's place.
+    for (let r = 0; r < rows.length && found.length < MAX_ROWS; r++) {
+      const row = rows[r]!;
       const cells = cellsOf(row);
       if (!cells.length) continue;
       if (cells.every(isHeaderCell)) {
@@ -598,15 +653,17 @@ function parseNetwork(nodes: Node[], label: Element, doc: Document, base: URL): 
         });
         continue;
       }
-      const ref = rowToRef(row, cells, cols, base);
+      // The row's own elements, walked once and shared by every signal below.
+      const inner = descendants(row, MAX_ROW_ELEMENTS);
+      const ref = rowToRef(inner, cells, cols, base);
       if (!ref) continue;
       found.push({
         ref,
         signals: [
           relationFromAttributes(row),
-          relationFromLabel(row),
-          relationFromContext(row, stop, doc),
-          relationFromColour(row, legend),
+          relationFromLabel(inner),
+          context(row),
+          relationFromColour(row, inner, legend),
           relationFromClass(row),
         ],
       });
