@@ -142,6 +142,13 @@ export function cleanTitle(raw: string | null | undefined): string | undefined {
   return s;
 }
 
+/** A keyword's trailing punctuation, removed when its last character is one of `.;,`. */
+const TRAILING_STOPS = /[.;,]+$/;
+const endsWithStop = (s: string): boolean => {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 46 || c === 59 || c === 44;
+};
+
 /** Splits a keyword list (`a; b; c` or `a, b, c`), cleaned and de-duplicated, at most `max` items. */
 export function splitKeywords(values: readonly string[], max = 100): string[] {
   const out: string[] = [];
@@ -149,9 +156,12 @@ export function splitKeywords(values: readonly string[], max = 100): string[] {
   for (const v of values.slice(0, max)) {
     const parts = v.includes(';') ? v.split(';') : v.includes(',') ? v.split(',') : [v];
     for (const p of parts) {
-      const k = clean(p, 200)?.replace(/[.;,]+$/, '');
-      if (!k || seen.has(k.toLowerCase())) continue;
-      seen.add(k.toLowerCase());
+      let k = clean(p, 200);
+      if (k && endsWithStop(k)) k = k.replace(TRAILING_STOPS, '');
+      if (!k) continue;
+      const lower = k.toLowerCase();
+      if (seen.has(lower)) continue;
+      seen.add(lower);
       out.push(k);
       if (out.length >= max) return out;
     }
