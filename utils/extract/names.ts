@@ -269,16 +269,19 @@ export function parseNameList(raw: string | null | undefined): Author[] {
 export function parseNames(raws: readonly string[], limit = 3000): Author[] {
   const out: Author[] = [];
   const seen = new Set<string>();
+  const addName = (a: Author): void => {
+    const key = `${a.given ?? ''}|${a.family ?? ''}|${a.literal ?? ''}`.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(a);
+  };
   for (const r of raws.slice(0, limit)) {
     // One tag may hold several names ("A; B") as with `citation_authors`.
-    const list = r.includes(';')
-      ? parseNameList(r)
-      : [parseName(r)].filter((a): a is Author => !!a);
-    for (const a of list) {
-      const key = `${a.given ?? ''}|${a.family ?? ''}|${a.literal ?? ''}`.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(a);
+    if (r.includes(';')) {
+      for (const a of parseNameList(r)) addName(a);
+    } else {
+      const a = parseName(r);
+      if (a) addName(a);
     }
   }
   return out;
