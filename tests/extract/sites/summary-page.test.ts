@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { extractPage } from '../../../utils/extract/index';
 import { MAX_ROWS, summaryPage } from '../../../utils/extract/sites/summary-page';
@@ -121,6 +123,39 @@ describe.each(['linkedom', 'happy-dom'])('summary page (%s)', (dom) => {
     expect(titles(draft.references)).toEqual(['Random forests']);
   });
 
+  it('title area: a "Published in <venue> · <date>" line and an arXiv id, none read from the network', () => {
+    const doc = load('summary-page-title-area.html');
+    expect(summaryPage.detect!(doc, URL_)).toBe(true);
+    const { draft } = summaryPage.extract(doc, URL_, {});
+    expect(draft).toMatchObject({
+      venue: 'Human Genetics',
+      year: 2021,
+      arxivId: '2007.13972',
+      arxivVersion: 'v2',
+      doi: '10.1007/s00439-021-02387-9',
+    });
+    expect(draft.authors).toEqual([{ given: 'David S.', family: 'Watson' }]);
+  });
+
+  it('title area: the embedded metadata keeps its venue and arXiv id', () => {
+    const doc = load('summary-page-title-area.html');
+    const base = { venue: 'Hum Genet', arxivId: '2007.00001' };
+    const { draft } = summaryPage.extract(doc, URL_, base);
+    expect(draft.venue).toBeUndefined();
+    expect(draft.arxivId).toBeUndefined();
+  });
+
+  it.each([
+    'summary-page-headings.html',
+    'summary-page-sections.html',
+    'summary-page-unmarked.html',
+    'summary-page-react.html',
+  ])('title area: no venue or arXiv id invented on %s', (name) => {
+    const { draft } = summaryPage.extract(load(name), URL_, {});
+    expect(draft.venue).toBeUndefined();
+    expect(draft.arxivId).toBeUndefined();
+  });
+
   it('a glossary with a "Key Terms" heading is not this layout', () => {
     const doc = load('summary-page-glossary-negative.html');
     expect(summaryPage.detect!(doc, URL_)).toBe(false);
@@ -170,6 +205,18 @@ describe('summary page through the whole pipeline', () => {
   it('a section label right after the title is not taken as the byline', () => {
     const r = run('summary-page-unmarked.html');
     expect(r.paper?.authors).toEqual([]);
+  });
+
+  it('the e2e summary page: venue and arXiv id from the title area, not from a listed work', () => {
+    const html = readFileSync(join(__dirname, '../../e2e/pages/summary-page.html'), 'utf8');
+    const r = extractPage(new DOMParser().parseFromString(html, 'text/html'), URL_);
+    expect(r.paper).toMatchObject({
+      venue: 'Human Genetics',
+      year: 2021,
+      arxivId: '2007.13972',
+      doi: '10.1007/s00439-021-02387-9',
+    });
+    expect(r.paper?.sources.venue).toBe('site:summary-page');
   });
 
   it('a glossary page is not a paper', () => {

@@ -1,5 +1,5 @@
 import type { Author, KeyTerm, PaperDraft, WorkRef } from '../../paper';
-import { normalizeDoi, parseArxivId } from '../../paper-ids';
+import { normalizeDoi, parseArxivId, type ArxivId } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { perPage } from '../memo';
 import { resolveUrl } from '../meta';
@@ -694,6 +694,139 @@ function relationFromClass(row: Element): Rel | undefined {
 // ---------------------------------------------------------------------------------------------
 // Title area
 
+/**
+ * The title area: the nodes after the page's h1 up to the first section label that follows it
+ * (byline, "Published in …", identifiers). Empty when no label follows the title, so that nothing
+ * is read from the rest of the page (a citation network lists other works' venues and ids).
+ */
+function titleAreaNodes(h1: Element, labels: Label[]): Node[] {
+  const next = labels.find((l) => precedes(h1, l.el))?.el;
+  return next ? sectionNodes(h1, next) : [];
+}
+
+/**
+ * Whether `a` starts before `b` in document order. linkedom's `compareDocumentPosition` answers
+ * "preceding" both ways for nodes in different branches, so the order is read from the two nodes'
+ * ancestor chains: at the first ancestor they do not share, which child of the common parent is first.
+ */
+function precedes(a: Node, b: Node): boolean {
+  const chain = (n: Node): Node[] => {
+    const out: Node[] = [];
+    for (let x: Node | null = n; x && out.length < 1000; x = x.parentNode) out.push(x);
+    return out.reverse();
+  };
+  const ca = chain(a);
+  const cb = chain(b);
+  let i = 0;
+  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
+  if (i === 0) return false;
+  if (i === ca.length) return i < cb.length; // `a` holds `b`: it starts first
+  if (i === cb.length) return false;
+  const siblings = Array.from(ca[i - 1]!.childNodes);
+  return siblings.indexOf(ca[i] as ChildNode) < siblings.indexOf(cb[i] as ChildNode);
+}
+
+/** Text nodes of some nodes and their descendants, in document order, at most `limit`. */
+function textNodesIn(doc: Document, nodes: Node[], limit = 2000): Text[] {
+  const out: Text[] = [];
+  for (const n of nodes) {
+    if (n.nodeType === 3) out.push(n as Text);
+    else if (n.nodeType === 1) {
+      const tag = (n as Element).tagName;
+      if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+      const walker = doc.createTreeWalker(n, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let t = walker.nextNode(); t && out.length < limit; t = walker.nextNode())
+        out.push(t as Text);
+    }
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+const PUBLISHED_IN = /\bpublished in\b\s*:?\s*/i;
+/** Where a venue ends: a separator before a date or year, or a list separator (" · ", " | "). */
+const VENUE_END =
+  /\s*(?:[,;(]\s*(?:[A-Za-z]{3,9}\.?\s+)?(?:\d{1,2},?\s+)?(?:[A-Za-z]{3,9}\.?\s+)?(?:1[89]\d\d|20\d\d)\b|[,;]\s*(?:vol|volume|issue|no|pp|pages?)\b|\s[·•|–—]\s|\s*[·•|]\s*).*$/i;
+
+/**
+ * The venue of a "Published in <venue>, <year>" line: the line is the smallest element around the
+ * words "Published in" that also holds a venue (`<span>Published in</span> <a>Human Genetics</a>`).
+ */
+function publishedIn(texts: Text[]): { venue: string; year?: number } | undefined {
+  for (const t of texts) {
+    if (!PUBLISHED_IN.test(t.nodeValue ?? '')) continue;
+    for (let el = t.parentElement, i = 0; el && i < 3; el = el.parentElement, i++) {
+      const line = clean(shortText(el, 300, 60));
+      if (!line) break;
+      const m = PUBLISHED_IN.exec(line);
+      if (!m) break;
+      const rest = line.slice(m.index + m[0].length);
+      const venue = rest
+        .replace(VENUE_END, '')
+        .replace(/[\s.,:;]+$/, '')
+        .trim();
+      if (!venue) continue;
+      // A date or a number is not a venue ("Published in 2021"), nor is a link or a long sentence.
+      if (!/^\p{L}/u.test(venue) || venue.length > 200 || /https?:|www\./i.test(venue))
+        return undefined;
+      const year = /\b(1[89]\d\d|20\d\d)\b/.exec(rest.slice(venue.length))?.[1];
+      return year ? { venue, year: Number(year) } : { venue };
+    }
+  }
+  return undefined;
+}
+
+const ARXIV_IN_TEXT =
+  /\barXiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)\b/i;
+
+/** The arXiv id shown in the title area: "arXiv:2007.13972" in its text, or an arxiv.org link. */
+function titleAreaArxiv(texts: Text[], nodes: Node[]): ArxivId | undefined {
+  const text = texts.map((t) => t.nodeValue ?? '').join(' ');
+  const m = ARXIV_IN_TEXT.exec(text);
+  const fromText = m?.[1] ? parseArxivId(`arXiv:${m[1]}`) : undefined;
+  if (fromText) return fromText;
+  for (const n of nodes) {
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    const links = el.tagName === 'A' ? [el] : Array.from(el.getElementsByTagName('a')).slice(0, 50);
+    for (const a of links) {
+      const href = a.getAttribute('href') ?? '';
+      if (!/arxiv\.org\/(?:abs|pdf)\//i.test(href)) continue;
+      const id = parseArxivId(href.replace(/\.pdf$/i, ''));
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+/** Venue, year and arXiv id written in the title area, for what the embedded metadata lacks. */
+function titleAreaFacts(
+  doc: Document,
+  h1: Element,
+  labels: Label[],
+  draft: PaperDraft,
+  have: Readonly<PaperDraft>,
+): void {
+  if (have.venue && have.arxivId) return;
+  const nodes = titleAreaNodes(h1, labels);
+  if (!nodes.length) return;
+  const texts = textNodesIn(doc, nodes);
+  if (!have.venue) {
+    const pub = publishedIn(texts);
+    if (pub) {
+      draft.venue = pub.venue;
+      if (pub.year && !have.year && !draft.year) draft.year = pub.year;
+    }
+  }
+  if (!have.arxivId) {
+    const ax = titleAreaArxiv(texts, nodes);
+    if (ax) {
+      draft.arxivId = ax.id;
+      if (ax.version) draft.arxivVersion = ax.version;
+    }
+  }
+}
+
 /** Title, authors, year, DOI and PDF link from the visible page, for pages with no embedded metadata. */
 function titleArea(
   doc: Document,
@@ -725,7 +858,8 @@ function titleArea(
       }
     }
   }
-  if (!have.year && h1?.parentElement) {
+  if (h1) titleAreaFacts(doc, h1, labels, draft, have);
+  if (!have.year && !draft.year && h1?.parentElement) {
     const t = clean(h1.parentElement.textContent, 3000) ?? '';
     const m = /\b(?:published|year|date)\b[^0-9]{0,20}(1[89]\d\d|20\d\d)\b/i.exec(t);
     if (m?.[1]) draft.year = Number(m[1]);
