@@ -48,6 +48,20 @@ describe.each(docs(fixture('highwire-journal.html')))('highwire on $name', ({ do
 });
 
 describe('citation_reference parsing', () => {
+  it('reads one author per tag, and a whole author list in one tag (Nature)', () => {
+    const one = parseCitationReference(
+      'citation_title=Attention; citation_author=Vaswani, Ashish; citation_author=Shazeer, N',
+    );
+    expect(one.authors).toEqual([
+      { given: 'Ashish', family: 'Vaswani' },
+      { given: 'N', family: 'Shazeer' },
+    ]);
+    const list = parseCitationReference(
+      'citation_journal_title=J. Mol. Biol.; citation_title=Correlation; citation_author=D Altschuh, AC Bloomer, A Klug; citation_publication_date=1987',
+    );
+    expect(list.authors.map((a) => a.family)).toEqual(['Altschuh', 'Bloomer', 'Klug']);
+    expect(list.year).toBe(1987);
+  });
   it('reads free citation strings', () => {
     expect(parseCitationReference('Smith J. A thing. J Things 1, 2 (1999).')).toMatchObject({
       year: 1999,

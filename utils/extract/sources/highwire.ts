@@ -9,7 +9,7 @@ import {
 } from '../../paper-ids';
 import { looksLikePlaceholder, parseDate, yearOf } from '../dates';
 import { all, first, readMeta, resolveUrl, type MetaMap } from '../meta';
-import { parseName, parseNameList, parseNames } from '../names';
+import { parseNameList, parseNames } from '../names';
 import {
   clean,
   cleanTitle,
@@ -158,8 +158,8 @@ export function parseCitationReference(raw: string): WorkRef {
       if (!value) continue;
       if (key === 'title' && !ref.title) ref.title = value;
       else if (key === 'author' || key === 'authors') {
-        const a = parseName(value);
-        if (a && ref.authors.length < 100) ref.authors.push(a);
+        // One name per tag, or (Nature) the whole list in one: "D Altschuh, AM Lesk, A Klug".
+        for (const a of parseNameList(value)) if (ref.authors.length < 100) ref.authors.push(a);
       } else if (
         (key === 'publication_date' || key === 'date' || key === 'year') &&
         ref.year === undefined
