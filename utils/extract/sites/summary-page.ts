@@ -2,7 +2,7 @@ import type { Author, KeyTerm, PaperDraft, WorkRef } from '../../paper';
 import { normalizeDoi, parseArxivId, type ArxivId } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { perPage } from '../memo';
-import { resolveUrl } from '../meta';
+import { pageIndex, resolveUrl } from '../meta';
 import { parseName } from '../names';
 import { clean, dropAbstractLabel } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
@@ -43,8 +43,6 @@ const LABEL_WORDS =
 /** The two labels that only this layout has (with "Summary" and the others, any page could). */
 const LAYOUT_WORDS = /key terms|citation network/i;
 
-/** Most text nodes looked at when searching for section labels; real pages have a few thousand. */
-const MAX_TEXT_NODES = 100_000;
 /** Longest text node (or label element text) that may be a section label, whitespace included. */
 const MAX_LABEL_TEXT = 60;
 /** Most section labels collected; the layout has about ten. */
@@ -69,24 +67,12 @@ const norm = (s: string | null | undefined): string =>
     .toLowerCase();
 
 /**
- * The short text nodes of the page (at most {@link MAX_LABEL_TEXT} characters), in document order:
- * every section label is one of them, or starts with one (React writes "Citation Network (12)" as
- * three text nodes split by `<!-- -->` comments). One walk per document, cached; nothing reads the
- * text of big containers. With linkedom this walk costs about what `body.textContent` does; if
- * `pageIndex` (meta.ts) collected these nodes in its own walk, detection on other pages would be free.
+ * The short text nodes of the page (at most 60 characters), in document order, from the page
+ * index's one walk: every section label is one of them, or starts with one (React writes "Citation
+ * Network (12)" as three text nodes split by `<!-- -->` comments). Nothing reads the text of big
+ * containers, and pages without the layout cost one scan of these short strings.
  */
-const shortTexts = perPage((doc: Document): Text[] => {
-  const out: Text[] = [];
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return out;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let node = walker.nextNode();
-  for (let i = 0; node && i < MAX_TEXT_NODES; i++, node = walker.nextNode()) {
-    const len = node.nodeValue?.length ?? 0;
-    if (len >= 4 && len <= MAX_LABEL_TEXT) out.push(node as Text);
-  }
-  return out;
-});
+const shortTexts = (doc: Document): readonly Text[] => pageIndex(doc).texts;
 
 /**
  * The text of a small element, read node by node; undefined when it holds more than `maxNodes`
@@ -1036,7 +1022,9 @@ export const summaryPage: SiteExtractor = {
   testUrls: [],
   matches: () => false,
   // Short text nodes first: most pages have no "Key Terms" or "Citation Network" label at all.
+  // Length first (CharacterData.length makes no string): most short texts are shorter than "key terms".
   detect: (doc) =>
-    shortTexts(doc).some((t) => LAYOUT_WORDS.test(t.nodeValue ?? '')) && hasLayout(findLabels(doc)),
+    shortTexts(doc).some((t) => t.length >= 9 && LAYOUT_WORDS.test(t.data)) &&
+    hasLayout(findLabels(doc)),
   extract: extractSummaryPage,
 };
