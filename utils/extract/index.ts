@@ -69,9 +69,12 @@ function run(doc: Document, url: URL): PageResult {
   // What an earlier extraction read from this document may be stale (in-page navigation).
   forgetPage(doc);
   const meta = readMeta(doc);
-  const claims = siteExtractors.filter(
-    (ex) => attempt(() => ex.matches(url)) || attempt(() => ex.detect?.(doc, url)),
-  );
+  // Host-based extractors claim by address; layout-based ones (the summary page) look at the page
+  // only where no host-based one applies: a known site's pages are that site's layout.
+  const byHost = siteExtractors.filter((ex) => attempt(() => ex.matches(url)));
+  const claims = byHost.length
+    ? byHost
+    : siteExtractors.filter((ex) => ex.detect && attempt(() => ex.detect?.(doc, url)));
   const signals = scholarlySignals(doc, meta);
   // The visible page is read only where it can matter: pages with scholarly metadata, pages a site
   // extractor claims, and pages whose layout looks like one work. Elsewhere (news, blogs, code

@@ -31,7 +31,10 @@ export interface SiteExtractor {
   testUrls: string[];
   /** Cheap URL test. */
   matches(url: URL): boolean;
-  /** Optional cheap structural test for extractors that apply by page layout rather than host. */
+  /**
+   * Optional cheap structural test for extractors that apply by page layout rather than host; asked
+   * only on pages that no extractor claims by address.
+   */
   detect?(doc: Document, url: URL): boolean;
   /** `base` is the merged generic result for this page, to be corrected rather than re-parsed. */
   extract(doc: Document, url: URL, base: Readonly<PaperDraft>): SiteResult;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractPage, detectPaperCheap } from '../../../utils/extract/index';
 import { mergeDrafts, pickIssued } from '../../../utils/extract/merge';
 import { siteExtractors } from '../../../utils/extract/sites/index';
@@ -257,3 +257,17 @@ describe.each(docs(fixture('highwire-journal.html')))(
     });
   },
 );
+
+describe('site extractors that apply by layout', () => {
+  it('are asked only where no extractor claims the page by its address', () => {
+    const layout = siteExtractors.filter((ex) => ex.detect);
+    expect(layout.length).toBeGreaterThan(0);
+    const spies = layout.map((ex) => vi.spyOn(ex, 'detect'));
+    const doc = linkedomDoc('<html><head><title>x</title></head><body><h1>x</h1></body></html>');
+    extractPage(doc, 'https://arxiv.org/abs/1706.03762');
+    for (const s of spies) expect(s).not.toHaveBeenCalled();
+    extractPage(doc, 'https://papers.example.org/paper/1');
+    for (const s of spies) expect(s).toHaveBeenCalled();
+    for (const s of spies) s.mockRestore();
+  });
+});
