@@ -100,6 +100,10 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
     const el = els[i];
     // A label is a short leaf: skip cells that hold markup trees (layout tables) before reading text.
     if (!el || el.firstElementChild?.firstElementChild) continue;
+    // A long first text node makes a long text: skipped without building it (most cells and bold
+    // runs of an article are not labels).
+    const head = el.firstChild;
+    if (head?.nodeType === 3 && (head as Text).length > 40) continue;
     const raw = el.textContent ?? '';
     if (raw.length > 40) continue;
     const label = collapse(raw).replace(/\s*:$/, '').toLowerCase();
