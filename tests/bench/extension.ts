@@ -5,9 +5,18 @@
  *   (`papershelf:detector`), on the corpus's negative pages, which must not load the panel;
  * - on a paper page, the panel is drawn within 50 ms after detection (`papershelf:panel-drawn`).
  *
- * Usage: tsx tests/bench/extension.ts [--corpus DIR] [--markdown]
+ * Usage: tsx tests/bench/extension.ts [--corpus DIR] [--markdown] [--verbose] [--site-per-page]
+ *        [--reps N]
  * Pages are served from 127.0.0.1, so host-based rules do not apply: this measures the layout and
- * metadata paths, which are the slower ones. Every request to another host is aborted.
+ * metadata paths, which are the slower ones. Every request to another host is aborted. Pages are
+ * served cross-origin isolated (COOP + COEP credentialless), so `performance.now()` in the page and
+ * in the content script has 5 µs resolution instead of 100 µs.
+ *
+ * By default every page loads in the same tab from the same origin, so one renderer process serves
+ * them all and the detector's code is compiled once (as for a user reading several pages of one
+ * site). `--site-per-page` gives each page a site of its own (`p<N>.test`, mapped to 127.0.0.1), so
+ * each loads in a fresh renderer process where the detector runs for the first time (a user's first
+ * page on a site): the worst case.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -15,13 +24,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROME_DIR, ROOT } from '../e2e/browsers';
+import { chromium } from 'playwright-core';
+import { CHROME_DIR, CHROMIUM_ARGS, ROOT, findChromium, tempProfile } from '../e2e/browsers';
 import { launchChromium } from '../e2e/chromium';
 
 const args = process.argv.slice(2);
 const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
 const corpus = resolve(corpusArg ?? join(ROOT, '../shared/corpus'));
 const markdown = args.includes('--markdown');
+const sitePerPage = args.includes('--site-per-page');
+const reps = args.includes('--reps') ? Math.max(1, Number(args[args.indexOf('--reps') + 1])) : 1;
 if (args.includes('--corpus') && !existsSync(corpus)) {
   console.error(`No corpus at ${corpus}`);
   process.exit(2);
@@ -70,14 +82,40 @@ const byPath = new Map(pages.map((p, i) => [`/${i}.html`, p.file]));
 const server = createServer((req, res) => {
   const file = byPath.get(new URL(req.url ?? '/', 'http://x').pathname);
   if (!file) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
+  res
+    .writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      // Cross-origin isolation: fine-grained timers. Other hosts are aborted anyway.
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'credentialless',
+    })
+    .end(readFileSync(file));
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-const session = await launchChromium();
+const port = (server.address() as AddressInfo).port;
+// A site per page: `p<i>.test` resolves to the server, and is treated as a secure context (needed
+// for cross-origin isolation) like 127.0.0.1 is.
+const originOf = (i: number, rep = 0) =>
+  sitePerPage ? `http://p${i}-${rep}.test:${port}` : `http://127.0.0.1:${port}`;
+const profile = sitePerPage ? tempProfile('bench') : undefined;
+const session = profile
+  ? await chromium
+      .launchPersistentContext(profile.dir, {
+        executablePath: findChromium(),
+        headless: true,
+        args: [
+          ...CHROMIUM_ARGS(CHROME_DIR),
+          '--site-per-process',
+          '--host-resolver-rules=MAP *.test 127.0.0.1',
+          `--unsafely-treat-insecure-origin-as-secure=${pages
+            .flatMap((_, i) => Array.from({ length: reps }, (_, rep) => originOf(i, rep)))
+            .join(',')}`,
+        ],
+      })
+      .then((context) => ({ context, close: () => context.close().finally(profile.remove) }))
+  : await launchChromium();
 await session.context.route('**/*', (route) =>
-  route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+  new URL(route.request().url()).port === String(port) ? route.continue() : route.abort(),
 );
 
 const detectorMs: number[] = [];
@@ -85,38 +123,125 @@ const negativesWithPanel: string[] = [];
 const drawnMs: number[] = [];
 const extractMs: number[] = [];
 const papersWithoutPanel: string[] = [];
+const detectorCpuMs: number[] = [];
+const detectorCompileMs: number[] = [];
 const page = await session.context.newPage();
+const cdp = await session.context.newCDPSession(page);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+  args?: { data?: { url?: string }; fileName?: string };
+}
+/**
+ * The detector's whole main-thread cost on one page, from a Chromium trace: the CPU time (thread
+ * time, so other processes on the machine do not inflate it) of the detector script's compilation,
+ * its evaluation (WXT's setup, the first check) and any later callbacks (re-checks after DOM
+ * changes), counting nested events once.
+ */
+async function traced<T>(
+  load: () => Promise<T>,
+): Promise<{ result: T; cpuMs: number; compileMs: number }> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8',
+    transferMode: 'ReportEvents',
+  });
+  const result = await load();
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  const ours = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        ['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run'].includes(e.name) &&
+        (e.args?.data?.url ?? e.args?.fileName ?? '').endsWith('/content-scripts/detector.js'),
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let cpuMs = 0;
+  let compileMs = 0;
+  const openUntil = new Map<number, number>();
+  for (const e of ours) {
+    if (e.name === 'v8.compile') compileMs += (e.tdur ?? 0) / 1000;
+    if (e.ts < (openUntil.get(e.tid) ?? 0)) continue; // nested in one already counted
+    openUntil.set(e.tid, e.ts + (e.dur ?? 0));
+    cpuMs += (e.tdur ?? 0) / 1000;
+  }
+  return { result, cpuMs, compileMs };
+}
+
+// A string, not a function: tsx would wrap inner functions in a helper the page does not have.
+const read = () =>
+  page.evaluate(`(() => {
+    const all = (name) => performance.getEntriesByName(name);
+    return {
+      detector: all('papershelf:detector').reduce((t, e) => t + e.duration, 0),
+      detectorRuns: all('papershelf:detector').length,
+      extract: all('papershelf:extract').length,
+      extractMs: all('papershelf:extract')[0]?.duration,
+      drawn: all('papershelf:panel-drawn')[0]?.duration,
+    };
+  })()`) as Promise<{
+    detector: number;
+    detectorRuns: number;
+    extract: number;
+    extractMs?: number;
+    drawn?: number;
+  }>;
+
 for (const [i, entry] of pages.entries()) {
-  await page
-    .goto(`${origin}/${i}.html`, { waitUntil: 'load', timeout: 20_000 })
-    .catch(() => undefined);
-  // A string, not a function: tsx would wrap inner functions in a helper the page does not have.
-  const read = () =>
-    page.evaluate(`(() => {
-      const all = (name) => performance.getEntriesByName(name);
-      return {
-        detector: all('papershelf:detector').reduce((t, e) => t + e.duration, 0),
-        detectorRuns: all('papershelf:detector').length,
-        extract: all('papershelf:extract').length,
-        extractMs: all('papershelf:extract')[0]?.duration,
-        drawn: all('papershelf:panel-drawn')[0]?.duration,
-      };
-    })()`) as Promise<{
-      detector: number;
-      detectorRuns: number;
-      extract: number;
-      extractMs?: number;
-      drawn?: number;
-    }>;
-  let m = await read();
-  const deadline = Date.now() + (entry.paper ? 6000 : 1500);
-  while (Date.now() < deadline && (entry.paper ? m.drawn === undefined : true)) {
-    await page.waitForTimeout(100);
-    m = await read();
+  // Pages that are not papers load `reps` times (each on a site of its own with --site-per-page);
+  // the fastest load counts, which drops the time other processes on the machine took.
+  let best: { detector: number; cpu: number; compile: number } | undefined;
+  let m: Awaited<ReturnType<typeof read>> = { detector: 0, detectorRuns: 0, extract: 0 };
+  for (let rep = 0; rep < (entry.paper ? 1 : reps); rep++) {
+    const load = async () => {
+      await page
+        .goto(`${originOf(i, rep)}/${i}.html`, { waitUntil: 'load', timeout: 20_000 })
+        .catch(() => undefined);
+      let seen = await read();
+      const deadline = Date.now() + (entry.paper ? 6000 : 1500);
+      while (Date.now() < deadline && (entry.paper ? seen.drawn === undefined : true)) {
+        await page.waitForTimeout(100);
+        seen = await read();
+      }
+      return seen;
+    };
+    if (entry.paper) {
+      m = await load();
+      break;
+    }
+    const run = await traced(load);
+    m = run.result;
+    if (args.includes('--verbose'))
+      console.log(
+        entry.id,
+        JSON.stringify({
+          ...m,
+          cpuMs: +run.cpuMs.toFixed(3),
+          compileMs: +run.compileMs.toFixed(3),
+        }),
+      );
+    if (m.detectorRuns > 0 && (!best || m.detector < best.detector))
+      best = { detector: m.detector, cpu: best?.cpu ?? Infinity, compile: run.compileMs };
+    if (best) best.cpu = Math.min(best.cpu, run.cpuMs);
+    if (m.extract > 0) break;
   }
   // The budget is for pages that are not papers: that is what every other site pays.
-  if (!entry.paper && m.detectorRuns > 0) detectorMs.push(m.detector);
-  if (args.includes('--verbose')) console.log(entry.id, JSON.stringify(m));
+  if (best) {
+    detectorMs.push(best.detector);
+    detectorCpuMs.push(best.cpu);
+    detectorCompileMs.push(best.compile);
+  }
+  if (entry.paper && args.includes('--verbose')) console.log(entry.id, JSON.stringify(m));
   if (entry.paper) {
     if (m.drawn === undefined) papersWithoutPanel.push(entry.id);
     else drawnMs.push(m.drawn);
@@ -138,10 +263,16 @@ const rows: [string, string, string][] = [
   ['detector script, gzipped', `${detectorKb.toFixed(2)} kB`, '<= 5 kB'],
   ['panel script (loaded on candidates only), gzipped', `${panelKb.toFixed(2)} kB`, '-'],
   [
-    `detector main-thread ms on pages that are not papers, median / p95 / max (${detectorMs.length} pages)`,
+    `detector check (quickCheck, wall) ms on pages that are not papers, median / p95 / max (${detectorMs.length} pages, fastest of ${reps})`,
     `${f(q(detectorMs, 0.5))} / ${f(q(detectorMs, 0.95))} / ${f(q(detectorMs, 1))}`,
     '< 1 ms',
   ],
+  [
+    `detector script main-thread CPU ms (compile + setup + checks), median / p95 / max (same pages)`,
+    `${f(q(detectorCpuMs, 0.5))} / ${f(q(detectorCpuMs, 0.95))} / ${f(q(detectorCpuMs, 1))}`,
+    '< 1 ms',
+  ],
+  ['of which compiling the detector script, CPU ms, median', f(q(detectorCompileMs, 0.5)), '-'],
   [
     'pages that are not papers that loaded the panel script',
     `${negativesWithPanel.length}${negativesWithPanel.length ? ` (${negativesWithPanel.join(', ')})` : ''}`,
