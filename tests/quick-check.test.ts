@@ -74,6 +74,14 @@ describe('quickCheck on summary pages without headings', () => {
     );
     expect(quickCheck(page, new URL('https://summaries.example/p/2'))).toBe('maybe');
   });
+
+  it('recognises section labels that carry a count ("Citation Network (12)")', () => {
+    const page = new DOMParser().parseFromString(
+      '<div class="t">Paper</div><div class="label">Key Terms (8)</div><span>ml (0.2)</span><div class="label">Citation Network (12)</div>',
+      'text/html',
+    );
+    expect(quickCheck(page, new URL('https://summaries.example/p/3'))).toBe('maybe');
+  });
 });
 
 describe('quickCheck on pages that declare themselves posts', () => {

@@ -258,10 +258,16 @@ function isText(node: Node): boolean {
   return parent !== 'script' && parent !== 'style' && parent !== 'noscript';
 }
 
-/** "  Keywords (EN): " → "keywords (en)". */
+/** "  Keywords (EN): " → "keywords (en)"; a count is not part of a label: "Citations (12)" → "citations". */
 function normalizedLabel(text: string): string {
   let label = text.trim();
   if (label.endsWith(':')) label = label.slice(0, -1).trimEnd();
+  if (label.endsWith(')')) {
+    const open = label.lastIndexOf('(');
+    const inside = label.slice(open + 1, -1);
+    if (open > 0 && inside.length > 0 && !Number.isNaN(Number(inside)) && !inside.includes(' '))
+      label = label.slice(0, open).trimEnd();
+  }
   return label.toLowerCase();
 }
 
