@@ -372,7 +372,7 @@ export function Panel(props: PanelProps) {
 
       <div class="body">
         <h2 id="ps-title" data-testid="panel-title">
-          {paper.title}
+          {paper.title || 'Untitled paper'}
         </h2>
         {paper.authors.length > 0 && (
           <p class="authors">
@@ -516,7 +516,7 @@ export function Panel(props: PanelProps) {
           <section aria-labelledby="ps-network">
             <h3 id="ps-network">Citation network</h3>
             <Network
-              title={paper.title}
+              title={paper.title || 'Untitled paper'}
               citations={paper.citations}
               references={paper.references}
               citationSaved={citSaved}

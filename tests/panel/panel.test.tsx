@@ -86,6 +86,22 @@ describe('Panel: the paper at a glance', () => {
     );
   });
 
+  it('a paper known only by its DOI says it is untitled and still links the DOI', async () => {
+    const paper = makePaper({
+      title: '',
+      authors: [],
+      abstract: undefined,
+      arxivId: undefined,
+      doi: '10.1016/j.acmr.2006.02.017',
+    });
+    const root = await mount(<Panel paper={paper} {...props} />);
+    expect(byId(root, 'panel-title')?.textContent).toBe('Untitled paper');
+    expect(byId(root, 'panel-authors')).toBeNull();
+    expect(byId(root, 'id-doi')?.getAttribute('href')).toBe(
+      'https://doi.org/10.1016/j.acmr.2006.02.017',
+    );
+  });
+
   it('folds long author lists and long abstracts', async () => {
     const authors = Array.from({ length: 12 }, (_, i) => ({ given: 'A.', family: `Author${i}` }));
     const abstract = 'word '.repeat(200).trim();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../../utils/extract/index';
 import { sciencedirect } from '../../../utils/extract/sites/sciencedirect';
-import { parsers } from './helpers';
+import { parseHtml } from '../../../tools/parse-html';
+import { fixture, parsers } from './helpers';
 
 const family = (as: { family?: string; literal?: string }[] | undefined): (string | undefined)[] =>
   (as ?? []).map((a) => a.family ?? a.literal);
@@ -91,5 +92,37 @@ describe.each([0, 1])('ScienceDirect (parser %i)', (p) => {
     });
     expect(family(result.works?.[0]?.authors)).toEqual(['Raman', 'Ibáñez']);
     expect(result.works?.[1]?.year).toBe(2023);
+  });
+
+  it('2009-2014 page model: a page that keeps only its inline SDM script is the paper that SDM.doi names', () => {
+    const url = 'https://www.sciencedirect.com/science/article/pii/S1062145806000841';
+    const result = extractPage(load('sciencedirect-fragment.html'), url);
+    expect(result.kind).toBe('paper');
+    const paper = result.paper!;
+    expect(paper.doi).toBe('10.1016/j.acmr.2006.02.017');
+    expect(paper.sources.doi).toBe('site:sciencedirect');
+    // Nothing else of the article is on the page: no title or authors are made up.
+    expect(paper.title).toBe('');
+    expect(paper.authors).toEqual([]);
+    expect(paper.abstract).toBeUndefined();
+  });
+
+  it('the page model never overrides the DOI the metadata gives, and counts on ScienceDirect only', () => {
+    const html = fixture('sciencedirect-fragment.html');
+    const withMeta = `<html><head><meta name="citation_title" content="Tidal mixing">
+      <meta name="citation_author" content="Ortega, Marta"><meta name="citation_doi" content="10.1016/j.other.2020.1">
+      </head><body><script>${html.split('<script type="text/javascript">')[1]!.split('</script>')[0]}</script></body></html>`;
+    const parse =
+      p === 0 ? parseHtml : (h: string) => new DOMParser().parseFromString(h, 'text/html');
+    const paper = extractPage(
+      parse(withMeta),
+      'https://www.sciencedirect.com/science/article/pii/S1062145806000841',
+    ).paper;
+    expect(paper?.doi).toBe('10.1016/j.other.2020.1');
+    expect(paper?.title).toBe('Tidal mixing');
+    // The same script on another site is that site's business, not a paper.
+    expect(extractPage(load('sciencedirect-fragment.html'), 'https://example.org/page').kind).toBe(
+      'none',
+    );
   });
 });

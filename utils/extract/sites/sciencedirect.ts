@@ -30,6 +30,10 @@ import {
  *   an `h3` "Abstract"; a "Related Articles" panel with OTHER papers' titles, authors and abstracts
  *   comes first in the page, so nothing is read from outside the article header.
  * - search results (2009 `table.resultRow`, current `li.ResultItem`) are a listing.
+ * - the 2009–2014 layouts keep the article's DOI in their page model, an inline script that sets
+ *   `SDM.doi = '10.…'`: read when nothing else gave a DOI. A page of that era saved or loaded only
+ *   in part (no header, no meta) still names its article that way, so it is a paper identified by
+ *   its DOI, without a title rather than with a guessed one.
  *
  * Test URLs: https://www.sciencedirect.com/science/article/pii/S2352485522001888,
  * https://www.sciencedirect.com/science/article/abs/pii/S0009261497040141,
@@ -80,6 +84,25 @@ function jsonAuthors(doc: Document): Author[] {
     if (out.length) return out;
   }
   return [];
+}
+
+/** Inline scripts read for the page model, and the longest script text read. */
+const MAX_MODEL_SCRIPTS = 200;
+const MAX_MODEL_TEXT = 200_000;
+const MODEL_DOI = /\bSDM\.(?:pm\.)?doi\s*=\s*(['"])(10\.\d{4,9}\/[^'"\s]{1,300})\1/;
+
+/** The DOI the 2009–2014 page model (`SDM.doi = '10.…'`) names, if an inline script sets it. */
+function pageModelDoi(doc: Document): string | undefined {
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0; i < scripts.length && i < MAX_MODEL_SCRIPTS; i++) {
+    const s = scripts[i]!;
+    if (s.hasAttribute('src')) continue;
+    const text = (s.textContent ?? '').slice(0, MAX_MODEL_TEXT);
+    if (!text.includes('SDM.')) continue;
+    const doi = normalizeDoi(MODEL_DOI.exec(text)?.[2]);
+    if (doi) return doi;
+  }
+  return undefined;
 }
 
 function unescapeJson(s: string): string {
@@ -230,6 +253,14 @@ export const sciencedirect: SiteExtractor = {
       // The generic byline reader's guess is the author group's raw text: no names beat wrong ones.
       else if (base.authors?.some((a) => /overlay panel|show more/i.test(JSON.stringify(a))))
         draft.authors = undefined;
+    }
+    if (!base.doi && !draft.doi) {
+      const doi = pageModelDoi(doc);
+      if (doi) {
+        draft.doi = doi;
+        // The page model names one article: a paper, even when nothing else of it is in the page.
+        if (!base.title && !draft.title) return { draft, kind: 'paper' };
+      }
     }
     return { draft };
   },
