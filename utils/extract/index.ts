@@ -1,7 +1,7 @@
 import type { Author, PageKind, PageResult, Paper, PaperDraft, WorkRef } from '../paper';
 import { scholarlySignals, decide } from './detect';
 import { computeKeyTerms } from './keyterms';
-import { applySite, hasValue, mergeDrafts, type SourceDraft } from './merge';
+import { applySite, hasValue, METADATA_DATE_SOURCES, mergeDrafts, type SourceDraft } from './merge';
 import { listingHints, listingWorks } from './listing';
 import { forgetPage } from './memo';
 import { linkHref, readMeta } from './meta';
@@ -13,7 +13,14 @@ import { eprints } from './sources/eprints';
 import { highwire } from './sources/highwire';
 import { jsonLd } from './sources/jsonld';
 import { openGraph } from './sources/opengraph';
-import { headingTitle, page, subtitleAfter, visiblePrecheck } from './sources/page';
+import {
+  headingTitle,
+  page,
+  readVisiblePage,
+  subtitleAfter,
+  visiblePrecheck,
+  type PageField,
+} from './sources/page';
 import { prism } from './sources/prism';
 import type { MetadataSource } from './types';
 
@@ -83,10 +90,18 @@ function run(doc: Document, url: URL): PageResult {
     signals.strong.length > 0 || claims.length > 0 || attempt(() => visiblePrecheck(doc)) === true;
   const drafts: SourceDraft[] = [];
   for (const source of genericSources) {
-    if (source === page && !readPage) continue;
-    const draft = attempt(() => source.extract(doc, url)) ?? {};
+    let draft: PaperDraft | undefined;
+    if (source === page) {
+      if (!readPage) continue;
+      // The page ranks last among the strong sources: it is asked only for what they left out.
+      const have = knownFields(drafts);
+      if (PAGE_FIELDS.every((f) => have.has(f))) continue;
+      draft = attempt(() => readVisiblePage(doc, have));
+    } else draft = attempt(() => source.extract(doc, url));
     const weak = source.weak ? attempt(() => source.weak?.(doc, url)) : undefined;
-    drafts.push(weak ? { id: source.id, draft, weak } : { id: source.id, draft });
+    drafts.push(
+      weak ? { id: source.id, draft: draft ?? {}, weak } : { id: source.id, draft: draft ?? {} },
+    );
   }
   const merged = mergeDrafts(drafts);
   sanitize(merged.draft, merged.sources);
@@ -144,6 +159,30 @@ function run(doc: Document, url: URL): PageResult {
     }
   }
   return { kind: 'paper', detected: true, paper };
+}
+
+/**
+ * The fields the visible page can add to embedded metadata. Its labelled fields (venue, keywords)
+ * are read only when the metadata has no title and date, and its one weak field (the meta
+ * description) loses to any strong abstract.
+ */
+const PAGE_FIELDS = ['title', 'authors', 'doi', 'issued', 'abstract'] as const;
+
+/**
+ * The fields that a source ranked above the page already gives, so that the page's value would lose
+ * the merge (merge.ts): any strong value, except a date, which only a metadata source's date beats
+ * (the page's and Open Graph's dates compete with each other).
+ */
+export function knownFields(drafts: readonly SourceDraft[]): Set<PageField> {
+  const have = new Set<PageField>();
+  for (const f of PAGE_FIELDS)
+    if (
+      drafts.some(
+        (s) => hasValue(s.draft[f]) && (f !== 'issued' || METADATA_DATE_SOURCES.has(s.id)),
+      )
+    )
+      have.add(f);
+  return have;
 }
 
 /** `/doi/10.…`, `/abstract/10.…`, `doi.org/10.…`: a DOI that names the page itself in its address. */

@@ -34,7 +34,14 @@ export const SOURCE_ORDER: readonly SourceId[] = [
 ];
 
 /** Sources whose dates are a work's metadata (not a page's publication time). */
-const DATE_SOURCES = new Set(['jsonld', 'highwire', 'dc', 'prism', 'eprints', 'coins']);
+export const METADATA_DATE_SOURCES: ReadonlySet<SourceId> = new Set<SourceId>([
+  'jsonld',
+  'highwire',
+  'dc',
+  'prism',
+  'eprints',
+  'coins',
+]);
 
 export interface SourceDraft {
   id: SourceId;
@@ -103,7 +110,7 @@ export function pickIssued(
   const all = drafts
     .filter((s) => s.draft.issued)
     .map((s) => ({ issued: s.draft.issued as IssuedDate, id: s.id }));
-  const meta = all.filter((c) => DATE_SOURCES.has(c.id));
+  const meta = all.filter((c) => METADATA_DATE_SOURCES.has(c.id));
   const pool = meta.length ? meta : all;
   if (!pool.length) return undefined;
   const year = Math.min(...pool.map((c) => Number(c.issued.date.slice(0, 4))));

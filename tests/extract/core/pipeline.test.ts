@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { extractPage, detectPaperCheap } from '../../../utils/extract/index';
+import { extractPage, detectPaperCheap, knownFields } from '../../../utils/extract/index';
 import { mergeDrafts, pickIssued } from '../../../utils/extract/merge';
 import { siteExtractors } from '../../../utils/extract/sites/index';
+import { readVisiblePage } from '../../../utils/extract/sources/page';
 import type { SiteExtractor } from '../../../utils/extract/types';
 import { docs, fixture, linkedomDoc } from './helpers';
 
@@ -269,5 +270,49 @@ describe('site extractors that apply by layout', () => {
     extractPage(doc, 'https://papers.example.org/paper/1');
     for (const s of spies) expect(s).toHaveBeenCalled();
     for (const s of spies) s.mockRestore();
+  });
+});
+
+describe('the visible page', () => {
+  const page_ = (metaAbstract: boolean) =>
+    `<html><head><title>Reef fish and scuba surveys</title>
+    <meta name="citation_title" content="Reef fish and scuba surveys">
+    <meta name="citation_author" content="Okafor, Ada"><meta name="citation_publication_date" content="2019/05/02">
+    <meta name="citation_doi" content="10.5555/reef.1">
+    ${metaAbstract ? `<meta name="citation_abstract" content="${'Surveys by divers undercount wary fish. '.repeat(4)}">` : ''}
+    </head><body><div><h1>Reef fish and scuba surveys</h1><p>Ada Okafor and Ben Tamm</p>
+    <p>Marine Notes 12, 2018. doi:10.5555/reef.printed</p></div>
+    <h2>Abstract</h2><p>${'Divers change what they count: fish flee bubbles and noise. '.repeat(4)}</p></body></html>`;
+
+  it('is asked only for the fields that the sources ranked above it leave out', () => {
+    const doc = linkedomDoc(page_(false));
+    expect(readVisiblePage(doc, new Set())).toMatchObject({
+      title: 'Reef fish and scuba surveys',
+      authors: [
+        { given: 'Ada', family: 'Okafor' },
+        { given: 'Ben', family: 'Tamm' },
+      ],
+      doi: '10.5555/reef.printed',
+      year: 2018,
+    });
+    expect(readVisiblePage(doc, new Set())).toHaveProperty('abstract');
+    const asked = readVisiblePage(doc, new Set(['authors', 'doi', 'issued', 'abstract']));
+    // The title heading is always read (the pipeline completes a cut-off title from it).
+    expect(asked).toEqual({ title: 'Reef fish and scuba surveys' });
+  });
+
+  it('the metadata wins every field either way, and Open Graph dates do not count as metadata', () => {
+    const full = extractPage(linkedomDoc(page_(true)), 'https://reefs.example/a/1').paper!;
+    expect(full).toMatchObject({ doi: '10.5555/reef.1', year: 2019 });
+    expect(full.abstract).toMatch(/^Surveys by divers/);
+    const partial = extractPage(linkedomDoc(page_(false)), 'https://reefs.example/a/1').paper!;
+    expect(partial.abstract).toMatch(/^Divers change/);
+    expect(partial.sources.abstract).toBe('page');
+    expect(
+      knownFields([
+        { id: 'og', draft: { title: 't', issued: { date: '2020', precision: 'year' } } },
+        { id: 'highwire', draft: { authors: [{ family: 'Okafor' }], doi: '' } },
+      ]),
+    ).toEqual(new Set(['title', 'authors']));
   });
 });

@@ -323,51 +323,64 @@ export function visiblePrecheck(doc: Document): boolean {
   return !!h && !!bylineAfter(h.el);
 }
 
+/** The fields of a work that the visible page can give when the metadata leaves them out. */
+export type PageField = 'title' | 'authors' | 'doi' | 'issued' | 'abstract';
+
+/**
+ * The work as the visible page shows it. `have` names the fields that a source ranked above the page
+ * already gives (index.ts): the page's own value would lose the merge, so it is not looked for.
+ * The title heading is always found (the pipeline completes a cut-off title from it).
+ */
+export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): PaperDraft {
+  const d: PaperDraft = {};
+  // Labelled fields are the metadata of pages that have no metadata tags: only read them then.
+  const fields = hasMetadataTitle(doc) && hasMetadataDate(doc) ? {} : labelledFields(doc);
+  const heading = headingTitle(doc);
+  // A repository's Title field may append the statement of responsibility ("… / von Dr. X").
+  const title = fields.title?.replace(/\s+\/\s+[^/]{2,80}$/, '') ?? heading?.text;
+  if (title) d.title = title;
+  const byline = fields.authors?.length
+    ? fields.authors
+    : heading && !have.has('authors')
+      ? [bylineAfter(heading.el) ?? '']
+      : [];
+  const authors = byline.flatMap((a) => parseNameList(a));
+  if (authors.length) d.authors = authors;
+  // The block around the title gives a DOI and, beside it, a year: read when either is missing.
+  const block =
+    heading && !(have.has('doi') && have.has('issued')) ? titleBlock(heading.el) : undefined;
+  // "doi:10.4202/…" printed in the block around the title (the journal line under the title).
+  const blockDoi = block && /\bdoi:?\s*10\./i.test(block) ? findDoi(block) : undefined;
+  const doi = normalizeDoi(fields.doi) ?? blockDoi;
+  if (doi) d.doi = doi;
+  const dateText =
+    fields.date?.replace(/^.*?(\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?)\s*$/, '$1') ??
+    // A proceedings name carries its year ("LATTICE 2013"); a journal line under the title too.
+    oneYear(fields.venue) ??
+    (blockDoi ? oneYear(block) : undefined);
+  const issued = parseDate(dateText);
+  if (issued) {
+    d.issued = issued;
+    d.year = yearOf(issued);
+  }
+  // A visible abstract is only looked for when the metadata has no abstract (which would win).
+  const abstract =
+    fields.abstract ??
+    (have.has('abstract') || hasMetadataAbstract(doc) ? undefined : visibleAbstract(doc));
+  if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
+  const keywords = splitKeywords(fields.keywords ?? []);
+  if (keywords.length) d.keywords = keywords;
+  if (fields.venue) d.venue = fields.venue;
+  if (!d.title) {
+    const t = docTitle(doc);
+    if (t) d.title = t;
+  }
+  return d;
+}
+
 export const page: MetadataSource & { weak(doc: Document): PaperDraft } = {
   id: 'page',
-  extract(doc) {
-    const d: PaperDraft = {};
-    // Labelled fields are the metadata of pages that have no metadata tags: only read them then.
-    const fields = hasMetadataTitle(doc) && hasMetadataDate(doc) ? {} : labelledFields(doc);
-    const heading = headingTitle(doc);
-    // A repository's Title field may append the statement of responsibility ("… / von Dr. X").
-    const title = fields.title?.replace(/\s+\/\s+[^/]{2,80}$/, '') ?? heading?.text;
-    if (title) d.title = title;
-    const byline = fields.authors?.length
-      ? fields.authors
-      : heading
-        ? [bylineAfter(heading.el) ?? '']
-        : [];
-    const authors = byline.flatMap((a) => parseNameList(a));
-    if (authors.length) d.authors = authors;
-    const block = heading ? titleBlock(heading.el) : undefined;
-    // "doi:10.4202/…" printed in the block around the title (the journal line under the title).
-    const blockDoi = block && /\bdoi:?\s*10\./i.test(block) ? findDoi(block) : undefined;
-    const doi = normalizeDoi(fields.doi) ?? blockDoi;
-    if (doi) d.doi = doi;
-    const dateText =
-      fields.date?.replace(/^.*?(\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?)\s*$/, '$1') ??
-      // A proceedings name carries its year ("LATTICE 2013"); a journal line under the title too.
-      oneYear(fields.venue) ??
-      (blockDoi ? oneYear(block) : undefined);
-    const issued = parseDate(dateText);
-    if (issued) {
-      d.issued = issued;
-      d.year = yearOf(issued);
-    }
-    // A visible abstract is only looked for when the metadata has no abstract (which would win).
-    const abstract =
-      fields.abstract ?? (hasMetadataAbstract(doc) ? undefined : visibleAbstract(doc));
-    if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
-    const keywords = splitKeywords(fields.keywords ?? []);
-    if (keywords.length) d.keywords = keywords;
-    if (fields.venue) d.venue = fields.venue;
-    if (!d.title) {
-      const t = docTitle(doc);
-      if (t) d.title = t;
-    }
-    return d;
-  },
+  extract: (doc) => readVisiblePage(doc, new Set()),
   /**
    * `<meta name="description">`, the weakest abstract: some publishers put the abstract there
    * (nature.com 2014), others a teaser or a TLDR, so only a long one counts and anything visible wins.
