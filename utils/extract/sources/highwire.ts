@@ -8,7 +8,7 @@ import {
   parseArxivId,
 } from '../../paper-ids';
 import { looksLikePlaceholder, parseDate, yearOf } from '../dates';
-import { all, first, readMeta, resolveUrl, type MetaMap } from '../meta';
+import { all, first, hasPrefix, readMeta, resolveUrl, type MetaMap } from '../meta';
 import { parseNameList, parseNames } from '../names';
 import {
   clean,
@@ -196,9 +196,13 @@ export const highwire: MetadataSource = {
   id: 'highwire',
   extract(doc, url) {
     const meta = readMeta(doc);
-    const d = highwireDraft(meta, url, 'citation_');
+    // Most pages carry neither vocabulary: one look at the names saves some fifty lookups each.
+    const d = hasPrefix(meta, 'citation_') ? highwireDraft(meta, url, 'citation_') : {};
     // bepress (Digital Commons) repositories use the same names with their own prefix.
-    if (!d.title) return highwireDraft(meta, url, 'bepress_citation_');
+    if (!d.title)
+      return hasPrefix(meta, 'bepress_citation_')
+        ? highwireDraft(meta, url, 'bepress_citation_')
+        : {};
     return d;
   },
 };
