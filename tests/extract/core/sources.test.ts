@@ -47,6 +47,30 @@ describe.each(docs(fixture('highwire-journal.html')))('highwire on $name', ({ do
   });
 });
 
+describe('highwire without citation_title', () => {
+  const html = (tags: string) => `<html><head>${tags}<title>x</title></head><body></body></html>`;
+  it('still gives what the citation_ tags say (Atypon journals leave the title out)', () => {
+    for (const { doc } of docs(
+      html('<meta name="citation_journal_title" content="Annals of Internal Medicine">'),
+    ))
+      expect(highwire.extract(doc, URL_)).toEqual({
+        venue: 'Annals of Internal Medicine',
+        type: 'article-journal',
+      });
+  });
+  it('takes a bepress record with a title over citation_ tags without one', () => {
+    for (const { doc } of docs(
+      html(
+        '<meta name="citation_journal_title" content="Law Review"><meta name="bepress_citation_title" content="Takings"><meta name="bepress_citation_author" content="Ruiz, Ana">',
+      ),
+    ))
+      expect(highwire.extract(doc, URL_)).toMatchObject({
+        title: 'Takings',
+        authors: [{ given: 'Ana', family: 'Ruiz' }],
+      });
+  });
+});
+
 describe('citation_reference parsing', () => {
   it('reads one author per tag, and a whole author list in one tag (Nature)', () => {
     const one = parseCitationReference(

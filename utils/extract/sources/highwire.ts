@@ -198,11 +198,12 @@ export const highwire: MetadataSource = {
     const meta = readMeta(doc);
     // Most pages carry neither vocabulary: one look at the names saves some fifty lookups each.
     const d = hasPrefix(meta, 'citation_') ? highwireDraft(meta, url, 'citation_') : {};
-    // bepress (Digital Commons) repositories use the same names with their own prefix.
-    if (!d.title)
-      return hasPrefix(meta, 'bepress_citation_')
-        ? highwireDraft(meta, url, 'bepress_citation_')
-        : {};
+    // bepress (Digital Commons) repositories use the same names with their own prefix. What the
+    // citation_ tags say counts even without a citation_title (Atypon's journals can leave it out).
+    if (!d.title && hasPrefix(meta, 'bepress_citation_')) {
+      const b = highwireDraft(meta, url, 'bepress_citation_');
+      if (b.title) return b;
+    }
     return d;
   },
 };
