@@ -15,6 +15,11 @@ export default defineConfig({
     // Every permission is explained in README.md ("Permissions").
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
     action: { default_title: 'Papershelf' },
+    // The detector (entrypoints/detector.ts) is a plain script declared here rather than a WXT content
+    // script: WXT's content-script context cost more main-thread time on every page than the check.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle' },
+    ],
     commands: {
       'save-paper': {
         suggested_key: { default: 'Alt+Shift+S' },

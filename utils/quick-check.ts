@@ -105,6 +105,17 @@ const RECORD_LABELS = [
   'dissertation',
   'thesis',
 ];
+/**
+ * RECORD_LABELS by their first character code, in the same order: most short texts start with a
+ * letter no label starts with, and the rest are tested against a few labels rather than all of them.
+ */
+const RECORD_LABELS_BY_FIRST = new Map<number, string[]>();
+for (const label of RECORD_LABELS) {
+  const code = label.charCodeAt(0);
+  const list = RECORD_LABELS_BY_FIRST.get(code);
+  if (list) list.push(label);
+  else RECORD_LABELS_BY_FIRST.set(code, [label]);
+}
 /** At least one of the labels must be one that only a record of a work carries. */
 const CORE_LABELS = new Set([
   'abstract',
@@ -233,7 +244,8 @@ function textSignals(doc: Document): boolean {
     // A paper's own DOI stands near the top; DOIs deep in a page are a news item's or a wiki's.
     if (read < DOI_WINDOW && text.includes('10.') && DOI_IN_TEXT.test(text) && isText(node))
       return true;
-    if (text.length >= 48) continue;
+    // A label has at least 3 characters once trimmed (most text nodes between tags have fewer).
+    if (text.length >= 48 || text.length < 3) continue;
     const label = normalizedLabel(text);
     if (label.length < 3) continue;
     if (SECTION_HEADINGS.has(label)) {
@@ -276,7 +288,10 @@ function normalizedLabel(text: string): string {
  * characters without a full stop ("Keywords (EN)", "Author(s)", "Published online").
  */
 function recordLabel(text: string): string | undefined {
-  for (const label of RECORD_LABELS) {
+  const labels = RECORD_LABELS_BY_FIRST.get(text.charCodeAt(0));
+  if (!labels) return undefined;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
     if (!text.startsWith(label)) continue;
     const next = text.charCodeAt(label.length);
     const wordChar =

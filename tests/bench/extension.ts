@@ -43,7 +43,19 @@ if (!existsSync(join(CHROME_DIR, 'manifest.json'))) {
   execFileSync('npm', ['run', 'build:chrome'], { cwd: ROOT, stdio: 'inherit' });
 }
 const gz = (file: string) => gzipSync(readFileSync(join(CHROME_DIR, file))).length / 1024;
-const detectorKb = gz('content-scripts/detector.js');
+// The detector is the one script the manifest runs on every page (the panel script is injected).
+const manifest = JSON.parse(readFileSync(join(CHROME_DIR, 'manifest.json'), 'utf8')) as {
+  content_scripts?: { js?: string[] }[];
+};
+const listed = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+if (listed.length !== 1) {
+  console.error(
+    `Expected one content script in the manifest, found: ${listed.join(', ') || 'none'}`,
+  );
+  process.exit(2);
+}
+const detectorFile = listed[0]!.replace(/^\//, '');
+const detectorKb = gz(detectorFile);
 const panelKb = gz('content-scripts/panel.js');
 
 interface PageEntry {
@@ -125,6 +137,8 @@ const extractMs: number[] = [];
 const papersWithoutPanel: string[] = [];
 const detectorCpuMs: number[] = [];
 const detectorCompileMs: number[] = [];
+/** Loads where the detector's check ran but the trace showed none of its script's events. */
+const untraced: string[] = [];
 const page = await session.context.newPage();
 const cdp = await session.context.newCDPSession(page);
 
@@ -140,8 +154,11 @@ interface TraceEvent {
 /**
  * The detector's whole main-thread cost on one page, from a Chromium trace: the CPU time (thread
  * time, so other processes on the machine do not inflate it) of the detector script's compilation,
- * its evaluation (WXT's setup, the first check) and any later callbacks (re-checks after DOM
- * changes), counting nested events once.
+ * its evaluation (its setup, the first check) and any later callbacks (re-checks after DOM changes,
+ * navigation listeners), counting nested events once. Events are matched by the script's URL, which
+ * is read from the manifest, so a renamed or moved detector is still found; a load where the check
+ * ran but the trace holds none of the script's events is counted and reported (it would otherwise
+ * pass for a free load).
  */
 async function traced<T>(
   load: () => Promise<T>,
@@ -163,7 +180,7 @@ async function traced<T>(
       (e) =>
         e.ph === 'X' &&
         ['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run'].includes(e.name) &&
-        (e.args?.data?.url ?? e.args?.fileName ?? '').endsWith('/content-scripts/detector.js'),
+        (e.args?.data?.url ?? e.args?.fileName ?? '').endsWith(`/${detectorFile}`),
     )
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   let cpuMs = 0;
@@ -230,6 +247,7 @@ for (const [i, entry] of pages.entries()) {
           compileMs: +run.compileMs.toFixed(3),
         }),
       );
+    if (m.detectorRuns > 0 && run.cpuMs === 0) untraced.push(entry.id);
     if (m.detectorRuns > 0 && (!best || m.detector < best.detector))
       best = { detector: m.detector, cpu: best?.cpu ?? Infinity, compile: run.compileMs };
     if (best) best.cpu = Math.min(best.cpu, run.cpuMs);
@@ -273,6 +291,11 @@ const rows: [string, string, string][] = [
     '< 1 ms',
   ],
   ['of which compiling the detector script, CPU ms, median', f(q(detectorCompileMs, 0.5)), '-'],
+  [
+    "loads whose trace held none of the detector script's events",
+    `${untraced.length}${untraced.length ? ` (${untraced.join(', ')})` : ''}`,
+    '0',
+  ],
   [
     'pages that are not papers that loaded the panel script',
     `${negativesWithPanel.length}${negativesWithPanel.length ? ` (${negativesWithPanel.join(', ')})` : ''}`,

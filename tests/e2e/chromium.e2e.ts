@@ -60,6 +60,19 @@ describe('Chromium: single-page sites', () => {
     await page.click('#go-home');
     await page.locator('papershelf-panel').waitFor({ state: 'detached', timeout: 15_000 });
   });
+
+  it('detects a paper after in-page navigation once the watch after load has ended', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/spa'));
+    // Past the detector's 10 s watch of the DOM after load: only its navigation listener is left.
+    await page.waitForTimeout(11_000);
+    expect(await page.locator('papershelf-panel').count()).toBe(0);
+
+    await page.click('#open-paper');
+    const title = page.getByTestId('panel-title');
+    await title.waitFor({ timeout: 15_000 });
+    expect(await title.textContent()).toBe('Single Page Scholarship');
+  }, 60_000);
 });
 
 describe('Chromium: a hostile page', () => {

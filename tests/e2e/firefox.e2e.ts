@@ -26,3 +26,27 @@ describe('Firefox: the extension end to end', () => {
     );
   });
 });
+
+describe('Firefox: single-page sites', () => {
+  const env = useServerAndBrowser(launchFirefox, {
+    '/spa': 'spa.html',
+    '/spa/paper/42': 'spa.html',
+  });
+
+  it('detects a paper after in-page navigation, once the watch after load has ended', async () => {
+    const page = await env.session.browser.newPage();
+    await page.goto(env.server.url('/spa'));
+    // Past the detector's 10 s watch of the DOM after load: only its navigation listener is left.
+    await new Promise((ok) => setTimeout(ok, 11_000));
+    expect(await page.$('papershelf-panel')).toBeNull();
+
+    await page.click('#open-paper');
+    const title = await page.waitForSelector('>>> [data-testid="panel-title"]', {
+      timeout: 15_000,
+    });
+    expect(await title!.evaluate((el) => el.textContent)).toBe('Single Page Scholarship');
+
+    await page.click('#go-home');
+    await page.waitForSelector('papershelf-panel', { hidden: true, timeout: 15_000 });
+  }, 60_000);
+});
