@@ -10,7 +10,9 @@
  * not yet compiled, its DOM wrappers not yet created). So it uses string tests rather than regular
  * expressions, walks the `<meta>` elements once instead of matching attribute selectors against the
  * whole document, and reads the page's text only when no metadata decided and the page does not
- * declare itself a post; even then it reads the first 12,000 characters at most.
+ * declare itself a post; even then it reads the first 12,000 characters at most, skips texts too
+ * short to be a label before normalising them, and tests a short text only against the record
+ * labels that start with its first character.
  */
 
 /** Hosts (and their subdomains) that only serve scholarly records or listings of them. */
