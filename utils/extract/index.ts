@@ -16,6 +16,7 @@ import { openGraph } from './sources/opengraph';
 import {
   headingTitle,
   page,
+  PAGE_FIELDS,
   readVisiblePage,
   subtitleAfter,
   visiblePrecheck,
@@ -90,18 +91,16 @@ function run(doc: Document, url: URL): PageResult {
     signals.strong.length > 0 || claims.length > 0 || attempt(() => visiblePrecheck(doc)) === true;
   const drafts: SourceDraft[] = [];
   for (const source of genericSources) {
-    let draft: PaperDraft | undefined;
+    let draft: PaperDraft;
     if (source === page) {
       if (!readPage) continue;
       // The page ranks last among the strong sources: it is asked only for what they left out.
       const have = knownFields(drafts);
       if (PAGE_FIELDS.every((f) => have.has(f))) continue;
-      draft = attempt(() => readVisiblePage(doc, have));
-    } else draft = attempt(() => source.extract(doc, url));
+      draft = attempt(() => readVisiblePage(doc, have)) ?? {};
+    } else draft = attempt(() => source.extract(doc, url)) ?? {};
     const weak = source.weak ? attempt(() => source.weak?.(doc, url)) : undefined;
-    drafts.push(
-      weak ? { id: source.id, draft: draft ?? {}, weak } : { id: source.id, draft: draft ?? {} },
-    );
+    drafts.push(weak ? { id: source.id, draft, weak } : { id: source.id, draft });
   }
   const merged = mergeDrafts(drafts);
   sanitize(merged.draft, merged.sources);
@@ -160,13 +159,6 @@ function run(doc: Document, url: URL): PageResult {
   }
   return { kind: 'paper', detected: true, paper };
 }
-
-/**
- * The fields the visible page can add to embedded metadata. Its labelled fields (venue, keywords)
- * are read only when the metadata has no title and date, and its one weak field (the meta
- * description) loses to any strong abstract.
- */
-const PAGE_FIELDS = ['title', 'authors', 'doi', 'issued', 'abstract'] as const;
 
 /**
  * The fields that a source ranked above the page already gives, so that the page's value would lose

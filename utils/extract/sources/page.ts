@@ -323,8 +323,13 @@ export function visiblePrecheck(doc: Document): boolean {
   return !!h && !!bylineAfter(h.el);
 }
 
-/** The fields of a work that the visible page can give when the metadata leaves them out. */
-export type PageField = 'title' | 'authors' | 'doi' | 'issued' | 'abstract';
+/**
+ * The fields of a work that the visible page can give when the metadata leaves them out. Its labelled
+ * fields (venue, keywords) are read only when the metadata has no title and date, and its one weak
+ * field (the meta description) loses to any strong abstract.
+ */
+export const PAGE_FIELDS = ['title', 'authors', 'doi', 'issued', 'abstract'] as const;
+export type PageField = (typeof PAGE_FIELDS)[number];
 
 /**
  * The work as the visible page shows it. `have` names the fields that a source ranked above the page
