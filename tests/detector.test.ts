@@ -76,7 +76,7 @@ describe('the detector runtime (a plain content script)', () => {
     const { host, push } = fakePage(true);
     const runtime = fakeRuntime();
     const check = vi.fn((): QuickVerdict => 'maybe');
-    handle = startDetector(host, runtime, check);
+    handle = startDetector(host, runtime, check, true);
     expect(check).toHaveBeenCalledTimes(1);
     expect(runtime.sent).toEqual([{ verb: 'injectPanel', payload: {} }]);
     expect(measures()).toBe(1);
@@ -91,7 +91,7 @@ describe('the detector runtime (a plain content script)', () => {
     const { host } = fakePage(true);
     const runtime = fakeRuntime();
     const check = vi.fn((): QuickVerdict => 'no');
-    handle = startDetector(host, runtime, check);
+    handle = startDetector(host, runtime, check, true);
     expect(check).toHaveBeenCalledTimes(1);
 
     await mutate();
@@ -197,7 +197,7 @@ describe('the detector runtime (a plain content script)', () => {
     const failing = vi.fn((): QuickVerdict => {
       throw new Error('broken page');
     });
-    expect(() => (handle = startDetector(host, fakeRuntime(), failing))).not.toThrow();
+    expect(() => (handle = startDetector(host, fakeRuntime(), failing, true))).not.toThrow();
     expect(measures()).toBe(1);
     handle!.stop();
 
@@ -216,5 +216,13 @@ describe('the detector runtime (a plain content script)', () => {
     const check = vi.fn((): QuickVerdict => 'maybe');
     expect(() => (handle = startDetector(host, undefined, check))).not.toThrow();
     expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves nothing on the page's performance timeline unless built for timing", () => {
+    const { host } = fakePage(true);
+    const check = vi.fn((): QuickVerdict => 'no');
+    handle = startDetector(host, fakeRuntime(), check);
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(measures()).toBe(0);
   });
 });

@@ -31,4 +31,10 @@ describe.each([
     // What a stray import brings: valibot (the message schemas), the webextension polyfill, Preact.
     expect(text).not.toMatch(/valibot|browser-polyfill|\.__k\b/);
   });
+
+  it("records the benchmark's timings only in the timing build, never in this one", () => {
+    const panel = readFileSync(join(dir, 'content-scripts/panel.js'), 'utf8');
+    expect(panel).not.toContain('papershelf:panel-drawn');
+    expect(panel).not.toContain('papershelf:extract');
+  });
 });

@@ -36,6 +36,11 @@ describe('Chromium: the extension end to end', () => {
       await page.waitForTimeout(1500);
       expect(await page.locator('papershelf-panel').count()).toBe(0);
       expect(errors).toEqual([]);
+      // The installed build leaves nothing a page could read to learn that Papershelf is there.
+      const entries = await page.evaluate(
+        () => performance.getEntries().filter((e) => e.name.startsWith('papershelf')).length,
+      );
+      expect(entries).toBe(0);
     },
   );
 });
