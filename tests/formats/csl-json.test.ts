@@ -42,7 +42,7 @@ describe('CSL-JSON: reading', () => {
   it("reads Zotero's CSL JSON, validating each item", () => {
     const { items, errors } = parse(fixture('zotero.csl.json'));
     expect(errors.map((e) => [e.index, e.reason])).toEqual([
-      [2, 'it has no title'],
+      [2, 'it has no title and no DOI, arXiv id or PubMed id'],
       [3, 'not a CSL item (an object)'],
     ]);
     const [goedel, bert] = items.map((i) => i.paper);

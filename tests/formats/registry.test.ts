@@ -55,6 +55,25 @@ describe('format registry', () => {
     }
   });
 
+  it('exports a paper known only by its DOI in every format, and reads the DOI back', () => {
+    const bare = item({
+      title: '',
+      authors: [],
+      issued: undefined,
+      year: undefined,
+      venue: undefined,
+      abstract: undefined,
+      arxivId: undefined,
+      doi: '10.1016/j.acmr.2006.02.017',
+    });
+    for (const f of formats) {
+      const text = f.serialize([bare]);
+      expect(text, f.id).toContain('10.1016/j.acmr.2006.02.017');
+      if (f.parse)
+        expect(f.parse(text).items[0]?.paper.doi, f.id).toBe('10.1016/j.acmr.2006.02.017');
+    }
+  });
+
   it('names exported files with the date', () => {
     const day = new Date(2026, 10, 24, 23, 59);
     expect(exportFileName('bibtex', day)).toBe('papershelf-2026-11-24.bib');

@@ -295,6 +295,16 @@ export function finishPaper(p: Paper, source: string): Paper {
   return paper;
 }
 
+/**
+ * Why an imported entry cannot be a library record, if it cannot: it needs a title or an identifier
+ * that names the work (DOI, arXiv id, PMID, PMCID). Papershelf itself keeps papers known only by
+ * their DOI (a page that gave nothing else), and its exports must read back in.
+ */
+export function unidentified(paper: Paper, titleTags = ''): string | undefined {
+  if (paper.title || paper.doi || paper.arxivId || paper.pmid || paper.pmcid) return undefined;
+  return `it has no title${titleTags ? ` (${titleTags})` : ''} and no DOI, arXiv id or PubMed id`;
+}
+
 /** An http(s) URL within the length cap; a longer one is dropped, not cut into a broken link. */
 function httpUrl(value: unknown): string | undefined {
   const url = safeHttpUrl(cleanText(value, LIMITS.url * 2));

@@ -8,6 +8,7 @@ import {
   emptyPaper,
   excerpt,
   finishPaper,
+  unidentified,
   issuedFromParts,
   MAX_ENTRIES,
   paperYear,
@@ -190,10 +191,9 @@ export function cslToPaper(value: unknown, source: string): Paper | string {
     return 'not a CSL item (an object)';
   const o = value as Record<string, unknown>;
   const title = str(o.title);
-  if (!title?.trim()) return 'it has no title';
   const p = emptyPaper();
   p.type = typeFromCsl(o.type);
-  p.title = stripCslMarkup(title);
+  p.title = title ? stripCslMarkup(title) : '';
   for (const [to, from] of CSL_TEXT_FIELDS) {
     if (to === 'title') continue;
     const v = str(o[from]);
@@ -226,7 +226,8 @@ export function cslToPaper(value: unknown, source: string): Paper | string {
   if (p.venue && /^arxiv$/i.test(p.venue) && !p.type) p.type = 'article';
   if (p.publisher && /^arxiv$/i.test(p.publisher)) p.type ??= 'article';
   if (p.title.length > LIMITS.title * 50) return 'the title is implausibly long';
-  return finishPaper(p, source);
+  const paper = finishPaper(p, source);
+  return unidentified(paper) ?? paper;
 }
 
 export function serialize(items: readonly ExportItem[], options: SerializeOptions = {}): string {

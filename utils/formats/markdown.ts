@@ -64,7 +64,8 @@ function paperLink(item: ExportItem): string | undefined {
 
 export function formatItem(item: ExportItem): string {
   const p = item.paper;
-  const title = escapeMarkdown(p.title || 'Untitled');
+  // A paper known only by its DOI (a page that gave nothing else) is listed by that DOI.
+  const title = escapeMarkdown(p.title || (p.doi ? `Untitled (doi:${p.doi})` : 'Untitled'));
   const link = paperLink(item);
   const lines = [link ? `[${title}](${linkTarget(link)})` : `**${title}**`];
   const details = [

@@ -5,6 +5,7 @@ import {
   emptyPaper,
   excerpt,
   finishPaper,
+  unidentified,
   LIMITS,
   MAX_ENTRIES,
   paperYear,
@@ -240,7 +241,6 @@ function recordToItem(rec: RawRecord): ImportedItem | string {
   const ty = (first(f, ['TY']) ?? '').toUpperCase();
   p.type = RIS_TYPE_ALIASES[ty];
   p.title = first(f, ['TI', 'T1', 'CT']) ?? (ty === 'BOOK' ? first(f, ['BT']) : undefined) ?? '';
-  if (!p.title) return 'it has no title (TI or T1)';
   p.authors = all(f, ['AU', 'A1'])
     .slice(0, LIMITS.authors)
     .map(parseName)
@@ -270,7 +270,10 @@ function recordToItem(rec: RawRecord): ImportedItem | string {
   p.pdfUrl = first(f, ['L1']);
   p.abstract = first(f, ['AB', 'N2']);
   p.keywords = all(f, ['KW']);
-  const item: ImportedItem = { paper: finishPaper(p, 'import:ris') };
+  const paper = finishPaper(p, 'import:ris');
+  const missing = unidentified(paper, 'TI or T1');
+  if (missing) return missing;
+  const item: ImportedItem = { paper };
   // N1 lines are the user's notes, except the id lines this writer (or Zotero) adds.
   const notes = cleanMultiline(
     (f.get('N1') ?? []).filter((n) => !/^\s*(arxiv|pmid):\s*\S+\s*$/i.test(n)).join('\n'),
