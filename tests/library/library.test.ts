@@ -89,6 +89,25 @@ describe('savePaper', () => {
     expect(byPmcid.record.id).toBe(a.record.id);
   });
 
+  it('keeps a paper known only by its DOI, then completes it when the full page is saved', async () => {
+    const { library } = await freshLibrary();
+    const bare = await library.savePaper(
+      paper({ title: '', authors: [], doi: '10.1016/j.acmr.2006.02.017' }),
+    );
+    expect(bare.outcome).toBe('created');
+    expect(bare.record.paper.title).toBe('');
+    const full = await library.savePaper(
+      paper({
+        title: 'Variations in congenital heart disease training',
+        authors: [author('Ana', 'Ruiz')],
+        doi: 'https://doi.org/10.1016/J.ACMR.2006.02.017',
+      }),
+    );
+    expect(full.record.id).toBe(bare.record.id);
+    expect(full.record.paper.title).toBe('Variations in congenital heart disease training');
+    expect((await library.getStats()).count).toBe(1);
+  });
+
   it('does not merge different works that share a title, author and year but not an arXiv id', async () => {
     const { library } = await freshLibrary();
     const a = await library.savePaper(
