@@ -33,15 +33,13 @@ export const SOURCE_ORDER: readonly SourceId[] = [
   'page',
 ];
 
-/** Sources whose dates are a work's metadata (not a page's publication time). */
-export const METADATA_DATE_SOURCES: ReadonlySet<SourceId> = new Set<SourceId>([
-  'jsonld',
-  'highwire',
-  'dc',
-  'prism',
-  'eprints',
-  'coins',
-]);
+/**
+ * Sources whose dates are a work's metadata (not a page's publication time): all but Open Graph and
+ * the visible page.
+ */
+export const METADATA_DATE_SOURCES: ReadonlySet<SourceId> = new Set(
+  SOURCE_ORDER.filter((id) => id !== 'og' && id !== 'page'),
+);
 
 export interface SourceDraft {
   id: SourceId;
