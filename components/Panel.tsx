@@ -312,6 +312,8 @@ export function Panel(props: PanelProps) {
 
   const ids = identifierLinks(paper);
   const pdf = safeHttpUrl(paper.pdfUrl);
+  // A paper known only by its DOI (a page that gave nothing else) has no title to show.
+  const shownTitle = paper.title || 'Untitled paper';
   const longAuthors = paper.authors.length > AUTHORS_SHOWN + 1;
   const authors =
     longAuthors && !authorsOpen ? paper.authors.slice(0, AUTHORS_SHOWN) : paper.authors;
@@ -372,7 +374,7 @@ export function Panel(props: PanelProps) {
 
       <div class="body">
         <h2 id="ps-title" data-testid="panel-title">
-          {paper.title || 'Untitled paper'}
+          {shownTitle}
         </h2>
         {paper.authors.length > 0 && (
           <p class="authors">
@@ -516,7 +518,7 @@ export function Panel(props: PanelProps) {
           <section aria-labelledby="ps-network">
             <h3 id="ps-network">Citation network</h3>
             <Network
-              title={paper.title || 'Untitled paper'}
+              title={shownTitle}
               citations={paper.citations}
               references={paper.references}
               citationSaved={citSaved}
