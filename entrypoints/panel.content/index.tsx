@@ -16,17 +16,6 @@ declare global {
 }
 
 /**
- * The full extractor and the in-page panel. Not listed in the manifest: the background injects it
- * only after the detector's quick check says the page may be a paper, so other pages never load it.
- *
- * The shadow root is open: page scripts could read the panel either way (they share the DOM), a
- * closed root would not keep page CSS out any better than an open one does, and the end-to-end tests
- * and assistive tools reach into an open root without a special hook. What keeps the page out is the
- * shadow boundary for CSS, text-only rendering, and http(s)-only links.
- *
- * Nothing here may throw into the page: every step is caught, and a failure means "no panel".
- */
-/**
  * Timings for the extension benchmark, on the page's performance timeline. Only the benchmark's build
  * (`wxt build --mode timing`) records them: entries there are visible to the page's own scripts, so
  * the build users install leaves none (the minifier drops this body).
@@ -40,6 +29,17 @@ function measure(name: string, start: number, end?: number): void {
   }
 }
 
+/**
+ * The full extractor and the in-page panel. Not listed in the manifest: the background injects it
+ * only after the detector's quick check says the page may be a paper, so other pages never load it.
+ *
+ * The shadow root is open: page scripts could read the panel either way (they share the DOM), a
+ * closed root would not keep page CSS out any better than an open one does, and the end-to-end tests
+ * and assistive tools reach into an open root without a special hook. What keeps the page out is the
+ * shadow boundary for CSS, text-only rendering, and http(s)-only links.
+ *
+ * Nothing here may throw into the page: every step is caught, and a failure means "no panel".
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
