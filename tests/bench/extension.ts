@@ -7,16 +7,17 @@
  *
  * Usage: tsx tests/bench/extension.ts [--corpus DIR] [--markdown] [--verbose] [--site-per-page]
  *        [--reps N]
- * Pages are served from 127.0.0.1, so host-based rules do not apply: this measures the layout and
- * metadata paths, which are the slower ones. Every request to another host is aborted. Pages are
+ * Every page is served by a local server and every request to another host is aborted. Pages are
  * served cross-origin isolated (COOP + COEP credentialless), so `performance.now()` in the page and
  * in the content script has 5 µs resolution instead of 100 µs.
  *
- * By default every page loads in the same tab from the same origin, so one renderer process serves
- * them all and the detector's code is compiled once (as for a user reading several pages of one
- * site). `--site-per-page` gives each page a site of its own (`p<N>.test`, mapped to 127.0.0.1), so
- * each loads in a fresh renderer process where the detector runs for the first time (a user's first
- * page on a site): the worst case.
+ * By default the pages that are not papers load in one tab from 127.0.0.1, so one renderer process
+ * serves them all and the detector's code is compiled once (as for a user reading several pages of
+ * one site). Paper pages load in a tab of their own at the address they were saved from (its host
+ * name mapped to 127.0.0.1, over http), so host-based rules and site extractors apply as they do for
+ * a user. `--site-per-page` gives each page a site of its own instead (`p<N>.test`, mapped to
+ * 127.0.0.1, so no host rule applies), so each loads in a fresh renderer process where the detector
+ * runs for the first time (a user's first page on a site): the worst case.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -67,6 +68,18 @@ interface PageEntry {
   id: string;
   file: string;
   paper: boolean;
+  /** Where a paper page was saved from (its sidecar's `page_url`): it is served at that address. */
+  address?: URL;
+}
+/** A sidecar's address, when it is a valid http(s) URL. */
+function addressOf(raw: unknown): URL | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -79,11 +92,20 @@ if (existsSync(corpus)) {
   for (const html of walk(corpus).filter((f) => f.endsWith('.html'))) {
     const sidecar = html.replace(/\.html$/, '.json');
     if (!existsSync(sidecar)) continue;
-    const meta = JSON.parse(readFileSync(sidecar, 'utf8')) as { category?: string };
+    const meta = JSON.parse(readFileSync(sidecar, 'utf8')) as {
+      category?: string;
+      page_url?: unknown;
+      url?: unknown;
+    };
     if (meta.category === 'negative')
       pages.push({ id: basename(html, '.html'), file: html, paper: false });
     if (meta.category === 'papers' || meta.category === 'repository')
-      pages.push({ id: basename(html, '.html'), file: html, paper: true });
+      pages.push({
+        id: basename(html, '.html'),
+        file: html,
+        paper: true,
+        address: addressOf(meta.page_url) ?? addressOf(meta.url),
+      });
   }
 }
 for (const name of ['summary-page.html', 'arxiv-abs.html', 'pubmed.html']) {
@@ -95,9 +117,11 @@ pages.push({
   paper: false,
 });
 
-const byPath = new Map(pages.map((p, i) => [`/${i}.html`, p.file]));
+// Each page by the host and path it is served at (see urlOf).
+const byAddress = new Map<string, string>();
 const server = createServer((req, res) => {
-  const file = byPath.get(new URL(req.url ?? '/', 'http://x').pathname);
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  const file = byAddress.get(`${host}${req.url ?? '/'}`);
   if (!file) return void res.writeHead(404).end();
   res
     .writeHead(200, {
@@ -112,8 +136,24 @@ await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 const port = (server.address() as AddressInfo).port;
 // A site per page: `p<i>.test` resolves to the server, and is treated as a secure context (needed
 // for cross-origin isolation) like 127.0.0.1 is.
-const originOf = (i: number, rep = 0) =>
-  sitePerPage ? `http://p${i}-${rep}.test:${port}` : `http://127.0.0.1:${port}`;
+const urlOf = (i: number, rep = 0): URL => {
+  const address = pages[i]!.address;
+  if (sitePerPage) return new URL(`http://p${i}-${rep}.test:${port}/${i}.html`);
+  if (!address) return new URL(`http://127.0.0.1:${port}/${i}.html`);
+  // Over http on the server's port; the host name is mapped to 127.0.0.1 (below).
+  return new URL(`http://${address.hostname}:${port}${address.pathname}${address.search}`);
+};
+for (const [i] of pages.entries())
+  for (let rep = 0; rep < reps; rep++) {
+    const url = urlOf(i, rep);
+    byAddress.set(`${url.hostname}${url.pathname}${url.search}`, pages[i]!.file);
+  }
+// Origins other than 127.0.0.1 need this to count as secure contexts (for cross-origin isolation).
+const secureOrigins = `--unsafely-treat-insecure-origin-as-secure=${[
+  ...new Set(
+    pages.flatMap((_, i) => Array.from({ length: reps }, (_, rep) => urlOf(i, rep).origin)),
+  ),
+].join(',')}`;
 const profile = sitePerPage ? tempProfile('bench') : undefined;
 const session = profile
   ? await chromium
@@ -124,13 +164,14 @@ const session = profile
           ...CHROMIUM_ARGS(TIMING_DIR),
           '--site-per-process',
           '--host-resolver-rules=MAP *.test 127.0.0.1',
-          `--unsafely-treat-insecure-origin-as-secure=${pages
-            .flatMap((_, i) => Array.from({ length: reps }, (_, rep) => originOf(i, rep)))
-            .join(',')}`,
+          secureOrigins,
         ],
       })
       .then((context) => ({ context, close: () => context.close().finally(profile.remove) }))
-  : await launchChromium({ extensionDir: TIMING_DIR });
+  : await launchChromium({
+      extensionDir: TIMING_DIR,
+      args: ['--host-resolver-rules=MAP * 127.0.0.1', secureOrigins],
+    });
 await session.context.route('**/*', (route) =>
   new URL(route.request().url()).port === String(port) ? route.continue() : route.abort(),
 );
@@ -146,6 +187,9 @@ const detectorCompileMs: number[] = [];
 const untraced: string[] = [];
 const page = await session.context.newPage();
 const cdp = await session.context.newCDPSession(page);
+// Paper pages load at their own sites: in a tab of their own, so that the tab of the pages that
+// are not papers keeps its one renderer process.
+const paperTab = await session.context.newPage();
 
 interface TraceEvent {
   name: string;
@@ -201,8 +245,8 @@ async function traced<T>(
 }
 
 // A string, not a function: tsx would wrap inner functions in a helper the page does not have.
-const read = () =>
-  page.evaluate(`(() => {
+const read = (tab = page) =>
+  tab.evaluate(`(() => {
     const all = (name) => performance.getEntriesByName(name);
     return {
       detector: all('papershelf:detector').reduce((t, e) => t + e.duration, 0),
@@ -225,15 +269,16 @@ for (const [i, entry] of pages.entries()) {
   let best: { detector: number; cpu: number; compile: number } | undefined;
   let m: Awaited<ReturnType<typeof read>> = { detector: 0, detectorRuns: 0, extract: 0 };
   for (let rep = 0; rep < (entry.paper ? 1 : reps); rep++) {
+    const tab = entry.paper ? paperTab : page;
     const load = async () => {
-      await page
-        .goto(`${originOf(i, rep)}/${i}.html`, { waitUntil: 'load', timeout: 20_000 })
+      await tab
+        .goto(urlOf(i, rep).href, { waitUntil: 'load', timeout: 20_000 })
         .catch(() => undefined);
-      let seen = await read();
+      let seen = await read(tab);
       const deadline = Date.now() + (entry.paper ? 6000 : 1500);
       while (Date.now() < deadline && (entry.paper ? seen.drawn === undefined : true)) {
-        await page.waitForTimeout(100);
-        seen = await read();
+        await tab.waitForTimeout(100);
+        seen = await read(tab);
       }
       return seen;
     };
