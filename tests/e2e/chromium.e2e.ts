@@ -43,6 +43,19 @@ describe('Chromium: the extension end to end', () => {
       expect(entries).toBe(0);
     },
   );
+
+  it('reads a page that is not a paper without the page seeing it (no call of its DOM methods)', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/watchful.html'));
+    await page.waitForTimeout(1500);
+    const calls = await page.evaluate(
+      () => (window as unknown as { __domCalls: { own: number; extension: string[] } }).__domCalls,
+    );
+    // The page's methods are watched (its own call was seen), and none was called by Papershelf.
+    expect(calls.own).toBeGreaterThan(0);
+    expect(calls.extension).toEqual([]);
+    expect(await page.locator('papershelf-panel').count()).toBe(0);
+  });
 });
 
 describe('Chromium: single-page sites', () => {

@@ -25,6 +25,19 @@ describe('Firefox: the extension end to end', () => {
       'Sparse Attention for Long Reading Lists',
     );
   });
+
+  it('reads a page that is not a paper without the page seeing it (no call of its DOM methods)', async () => {
+    const page = await env.session.browser.newPage();
+    await page.goto(env.server.url('/watchful.html'));
+    await new Promise((ok) => setTimeout(ok, 1500));
+    const calls = await page.evaluate(
+      () => (window as unknown as { __domCalls: { own: number; extension: string[] } }).__domCalls,
+    );
+    // The page's methods are watched (its own call was seen), and none was called by Papershelf.
+    expect(calls.own).toBeGreaterThan(0);
+    expect(calls.extension).toEqual([]);
+    expect(await page.$('papershelf-panel')).toBeNull();
+  });
 });
 
 describe('Firefox: single-page sites', () => {
