@@ -117,11 +117,14 @@ pages.push({
   paper: false,
 });
 
-// Each page by the host and path it is served at (see urlOf).
-const byAddress = new Map<string, string>();
+// The pages served at each host and path (see urlOf): two layouts of one paper can share an address,
+// so the one being loaded (`loading`) is served.
+const byAddress = new Map<string, string[]>();
+let loading: string | undefined;
 const server = createServer((req, res) => {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  const file = byAddress.get(`${host}${req.url ?? '/'}`);
+  const files = byAddress.get(`${host}${req.url ?? '/'}`) ?? [];
+  const file = loading && files.includes(loading) ? loading : files[0];
   if (!file) return void res.writeHead(404).end();
   res
     .writeHead(200, {
@@ -134,8 +137,9 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 const port = (server.address() as AddressInfo).port;
-// A site per page: `p<i>.test` resolves to the server, and is treated as a secure context (needed
-// for cross-origin isolation) like 127.0.0.1 is.
+// Where page i is served: with --site-per-page at a site of its own (`p<i>-<rep>.test`); else a
+// paper page at the address it was saved from, and the rest at 127.0.0.1. Every host name resolves
+// to the server (--host-resolver-rules below).
 const urlOf = (i: number, rep = 0): URL => {
   const address = pages[i]!.address;
   if (sitePerPage) return new URL(`http://p${i}-${rep}.test:${port}/${i}.html`);
@@ -146,7 +150,9 @@ const urlOf = (i: number, rep = 0): URL => {
 for (const [i] of pages.entries())
   for (let rep = 0; rep < reps; rep++) {
     const url = urlOf(i, rep);
-    byAddress.set(`${url.hostname}${url.pathname}${url.search}`, pages[i]!.file);
+    const key = `${url.hostname}${url.pathname}${url.search}`;
+    const files = byAddress.get(key) ?? [];
+    if (!files.includes(pages[i]!.file)) byAddress.set(key, [...files, pages[i]!.file]);
   }
 // Origins other than 127.0.0.1 need this to count as secure contexts (for cross-origin isolation).
 const secureOrigins = `--unsafely-treat-insecure-origin-as-secure=${[
@@ -271,6 +277,7 @@ for (const [i, entry] of pages.entries()) {
   for (let rep = 0; rep < (entry.paper ? 1 : reps); rep++) {
     const tab = entry.paper ? paperTab : page;
     const load = async () => {
+      loading = entry.file;
       await tab
         .goto(urlOf(i, rep).href, { waitUntil: 'load', timeout: 20_000 })
         .catch(() => undefined);
