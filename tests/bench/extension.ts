@@ -20,13 +20,14 @@
  * runs for the first time (a user's first page on a site): the worst case.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROME_DIR, CHROMIUM_ARGS, ROOT, findChromium, tempProfile } from '../e2e/browsers';
+import { loadCorpus } from './corpus';
 import { launchChromium } from '../e2e/chromium';
 
 const args = process.argv.slice(2);
@@ -71,41 +72,16 @@ interface PageEntry {
   /** Where a paper page was saved from (its sidecar's `page_url`): it is served at that address. */
   address?: URL;
 }
-/** A sidecar's address, when it is a valid http(s) URL. */
-function addressOf(raw: unknown): URL | undefined {
-  if (typeof raw !== 'string') return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 const pages: PageEntry[] = [];
 if (existsSync(corpus)) {
-  for (const html of walk(corpus).filter((f) => f.endsWith('.html'))) {
-    const sidecar = html.replace(/\.html$/, '.json');
-    if (!existsSync(sidecar)) continue;
-    const meta = JSON.parse(readFileSync(sidecar, 'utf8')) as {
-      category?: string;
-      page_url?: unknown;
-      url?: unknown;
-    };
-    if (meta.category === 'negative')
-      pages.push({ id: basename(html, '.html'), file: html, paper: false });
-    if (meta.category === 'papers' || meta.category === 'repository')
-      pages.push({
-        id: basename(html, '.html'),
-        file: html,
-        paper: true,
-        address: addressOf(meta.page_url) ?? addressOf(meta.url),
-      });
+  for (const p of loadCorpus(corpus)) {
+    const file = join(corpus, p.file);
+    if (p.category === 'negative') pages.push({ id: p.id, file, paper: false });
+    if (p.category === 'papers' || p.category === 'repository') {
+      const address = new URL(p.url);
+      const web = address.protocol === 'http:' || address.protocol === 'https:';
+      pages.push({ id: p.id, file, paper: true, address: web ? address : undefined });
+    }
   }
 }
 for (const name of ['summary-page.html', 'arxiv-abs.html', 'pubmed.html']) {
@@ -117,14 +93,14 @@ pages.push({
   paper: false,
 });
 
-// The pages served at each host and path (see urlOf): two layouts of one paper can share an address,
-// so the one being loaded (`loading`) is served.
-const byAddress = new Map<string, string[]>();
-let loading: string | undefined;
+// The server answers only the page being loaded, at the address it is loaded from (see urlOf): two
+// layouts of one paper can share an address, and each is served in its turn.
+let loading: { url: URL; file: string } | undefined;
 const server = createServer((req, res) => {
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  const files = byAddress.get(`${host}${req.url ?? '/'}`) ?? [];
-  const file = loading && files.includes(loading) ? loading : files[0];
+  const asked = `${req.headers.host ?? ''}${req.url ?? '/'}`;
+  const url = loading?.url;
+  const file =
+    url && asked === `${url.host}${url.pathname}${url.search}` ? loading?.file : undefined;
   if (!file) return void res.writeHead(404).end();
   res
     .writeHead(200, {
@@ -147,13 +123,6 @@ const urlOf = (i: number, rep = 0): URL => {
   // Over http on the server's port; the host name is mapped to 127.0.0.1 (below).
   return new URL(`http://${address.hostname}:${port}${address.pathname}${address.search}`);
 };
-for (const [i] of pages.entries())
-  for (let rep = 0; rep < reps; rep++) {
-    const url = urlOf(i, rep);
-    const key = `${url.hostname}${url.pathname}${url.search}`;
-    const files = byAddress.get(key) ?? [];
-    if (!files.includes(pages[i]!.file)) byAddress.set(key, [...files, pages[i]!.file]);
-  }
 // Origins other than 127.0.0.1 need this to count as secure contexts (for cross-origin isolation).
 const secureOrigins = `--unsafely-treat-insecure-origin-as-secure=${[
   ...new Set(
@@ -277,9 +246,9 @@ for (const [i, entry] of pages.entries()) {
   for (let rep = 0; rep < (entry.paper ? 1 : reps); rep++) {
     const tab = entry.paper ? paperTab : page;
     const load = async () => {
-      loading = entry.file;
+      loading = { url: urlOf(i, rep), file: entry.file };
       await tab
-        .goto(urlOf(i, rep).href, { waitUntil: 'load', timeout: 20_000 })
+        .goto(loading.url.href, { waitUntil: 'load', timeout: 20_000 })
         .catch(() => undefined);
       let seen = await read(tab);
       const deadline = Date.now() + (entry.paper ? 6000 : 1500);
