@@ -86,8 +86,27 @@ export function scholarlySignals(doc: Document, meta: MetaMap = readMeta(doc)): 
   return { strong, news };
 }
 
+/**
+ * The page says it is a post: a blog or news article. Its Open Graph `article:` tags (publication
+ * time, author, section: what blog and news platforms write, and no journal in the corpus does), or a
+ * JSON-LD node of a news or blog type. Scholarly metadata outweighs this (`scholarlySignals`); the
+ * visible page alone does not: a post that quotes a paper's abstract and DOI is about that paper.
+ */
+export function declaresPost(doc: Document, meta: MetaMap = readMeta(doc)): boolean {
+  if (POST_TAGS.some((n) => meta.has(n))) return true;
+  return jsonLdNodes(doc).some((n) => {
+    const t = n['@type'];
+    return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && POST_TYPE.test(x));
+  });
+}
+
+const POST_TAGS = ['article:published_time', 'article:author', 'article:section'];
+const POST_TYPE =
+  /^(?:BlogPosting|NewsArticle|ReportageNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|OpinionNewsArticle|AnalysisNewsArticle)$/;
+
 /** Evidence from the visible page alone, for pages without any scholarly metadata. */
 export function visibleEvidence(doc: Document, draft: PaperDraft): string | undefined {
+  if (declaresPost(doc)) return undefined;
   const f = labelledFields(doc);
   if (f.title && f.authors?.length && (f.date || f.doi || f.venue)) return 'fields';
   // A title heading with a byline, a DOI printed beside it, and a visible abstract.

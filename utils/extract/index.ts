@@ -6,6 +6,7 @@ import { listingHints, listingWorks } from './listing';
 import { forgetPage } from './memo';
 import { linkHref, readMeta } from './meta';
 import { normalizeDoi } from '../paper-ids';
+import { unwrapAbstract } from './text';
 import { siteExtractors } from './sites/index';
 import { coins } from './sources/coins';
 import { dublinCore } from './sources/dublincore';
@@ -246,13 +247,14 @@ function stripHash(url: URL): string {
 }
 
 /**
- * Cross-field checks after the merge: an abstract that is just the title, a citation string or too
- * short to be one is dropped; empty author entries are removed; a title from Open Graph or the
+ * Cross-field checks after the merge: an abstract loses an aggregator's wrapper (text.ts
+ * `unwrapAbstract`), and one that is just the title, a citation string or too short to be one is
+ * dropped; empty author entries are removed; a title from Open Graph or the
  * `<title>` loses a trailing " | Site name".
  */
 function sanitize(d: PaperDraft, sources: Partial<Record<keyof Paper, string>>): void {
   if (d.abstract) {
-    const a = d.abstract;
+    const a = unwrapAbstract(d.abstract) ?? '';
     const t = (d.title ?? '').toLowerCase();
     if (
       a.length < 80 ||
@@ -261,7 +263,7 @@ function sanitize(d: PaperDraft, sources: Partial<Record<keyof Paper, string>>):
     ) {
       delete d.abstract;
       delete sources.abstract;
-    }
+    } else d.abstract = a;
   }
   if (d.authors) {
     d.authors = d.authors.filter((a: Author) => a.family || a.literal || a.given);

@@ -128,6 +128,24 @@ export function dropAbstractLabel(s: string): string {
     .trim();
 }
 
+/** "PDF | ", "Request PDF | ": the label ResearchGate puts before the text of its meta tags. */
+const WRAPPER_HEAD = /^(?:request pdf|pdf|download citation)\s*\|\s*/i;
+/** " | Find, read and cite all the research you need on ResearchGate": a closing call to action. */
+const WRAPPER_TAIL = /\s*\|\s*(?:find|read|download|discover|access)\b[^|]{0,100}$/i;
+/** "On Jul 1, 2021, A. Author and others published Title": a notice of the work, not its abstract. */
+const PUBLISHED_NOTICE = /^on [a-z]{3,9}\.? \d{1,2}, \d{4},? [^|]{1,400}? published\b/i;
+
+/**
+ * An abstract without the wrapper that aggregators put around it in their meta tags (ResearchGate:
+ * "PDF | … | Find, read and cite all the research you need on ResearchGate"); undefined when there
+ * was no abstract inside, only a notice that the work was published.
+ */
+export function unwrapAbstract(s: string): string | undefined {
+  if (!s.includes('|')) return s;
+  const inner = s.replace(WRAPPER_HEAD, '').replace(WRAPPER_TAIL, '').trim();
+  return PUBLISHED_NOTICE.test(inner) ? undefined : inner;
+}
+
 /** Title-cases a capitals-only word ("VASWANI" -> "Vaswani", "O'NEIL" -> "O'Neil", "VAN-DER" -> "Van-Der"). */
 export function properCase(word: string): string {
   return word

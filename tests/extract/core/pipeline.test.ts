@@ -52,6 +52,45 @@ describe.each(docs(fixture('jsonld-scholarly.html')))(
   },
 );
 
+describe.each(docs(fixture('aggregator-wrapped.html')))(
+  'an aggregator page on $name',
+  ({ doc }) => {
+    it('gives the abstract without the "PDF | … | Find, read and cite …" wrapper', () => {
+      const p = extractPage(doc, 'https://research.example/publication/123').paper!;
+      expect(p.abstract).toBe(
+        'We compare deep learning models for crop yield prediction on county-level data and show that recurrent models outperform tree ensembles when weather series are long.',
+      );
+    });
+  },
+);
+
+describe.each(docs(fixture('aggregator-notice.html')))(
+  "an aggregator page without the work's text on $name",
+  ({ doc }) => {
+    it('has no abstract rather than the notice that the work was published', () => {
+      const r = extractPage(doc, 'https://research.example/publication/124');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.abstract).toBeUndefined();
+      expect(r.paper?.sources.abstract).toBeUndefined();
+    });
+  },
+);
+
+describe.each(docs(fixture('blog-about-paper.html')))(
+  'a blog post about a paper on $name',
+  ({ doc }) => {
+    it('is not a paper, though it shows a title, byline, abstract and DOI', () => {
+      expect(extractPage(doc, 'https://blog.example/2024/attention').kind).toBe('none');
+    });
+    it('would be one without its article tags, with the byline read without "By"', () => {
+      for (const m of Array.from(doc.querySelectorAll('meta[property^="article:"]'))) m.remove();
+      const r = extractPage(doc, 'https://blog.example/2024/attention');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.authors).toEqual([{ given: 'Jane', family: 'Doe' }]);
+    });
+  },
+);
+
 describe.each(docs(fixture('dublincore-dirty.html')))('a Dublin Core page on $name', ({ doc }) => {
   it('is a paper with a visible abstract preferred over meta descriptions', () => {
     const r = extractPage(doc, 'https://pubs.example.org/doi/full/10.1021/jp003647e');

@@ -260,11 +260,14 @@ export function subtitleAfter(el: Element): string | undefined {
 const BYLINE_NAME =
   /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|van|von|der|den|la|le|di|du|dos|ter)\s+)*\p{Lu}[\p{L}.'’-]*){1,4}$/u;
 
+const BYLINE_BY = /^(?:written\s+)?by\s+/i;
+
 /** A byline right after the title: "A. Smith, B. Jones and C. Brown" (names only, 1–50 of them). */
 export function bylineAfter(el: Element): string | undefined {
   let sib = el.nextElementSibling;
   for (let k = 0; sib && k < 2; k++, sib = sib.nextElementSibling) {
-    const t = textOf(sib, 2000);
+    // "By A. Smith and B. Jones": the names without the word that introduces them.
+    const t = textOf(sib, 2000)?.replace(BYLINE_BY, '');
     if (!t) continue;
     const parts = t.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
     if (parts.length <= 50 && parts.every((p) => BYLINE_NAME.test(p))) return t;
