@@ -138,6 +138,20 @@ describe.each(docs(fixture('dublincore-dirty.html')))('Dublin Core on $name', ({
   });
 });
 
+describe.each(docs(fixture('preprint-server.html')))(
+  'a preprint server page on $name',
+  ({ doc }) => {
+    const ABSTRACT = /^We replicate the classic anchoring effect across 20 laboratories/;
+    it('gives the abstract from dc.abstract (Dublin Core)', () => {
+      expect(dublinCore.extract(doc, URL_).abstract).toMatch(ABSTRACT);
+    });
+    it('gives citation_description as a weak abstract (Highwire)', () => {
+      expect(highwire.extract(doc, URL_).abstract).toBeUndefined();
+      expect(highwire.weak(doc).abstract).toMatch(ABSTRACT);
+    });
+  },
+);
+
 describe.each(docs(fixture('coins-single.html')))('COinS on $name', ({ doc }) => {
   it('reads the one ContextObject of the page', () => {
     const d = coins.extract(doc, URL_);

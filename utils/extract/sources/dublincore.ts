@@ -103,7 +103,9 @@ export const dublinCore: MetadataSource & { weak(doc: Document): PaperDraft } = 
 
     // dcterms.abstract / dc.description.abstract say they are abstracts; dc.description is often a
     // summary or site blurb, so the merge ranks it below a visible Abstract section.
-    const abstract = stripMarkup(first(meta, 'dcterms.abstract', 'dc.description.abstract'));
+    const abstract = stripMarkup(
+      first(meta, 'dcterms.abstract', 'dc.description.abstract', 'dc.abstract'),
+    );
     if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
 
     const publisher = clean(first(meta, 'dc.publisher', 'dcterms.publisher'), 300);

@@ -192,7 +192,7 @@ export function parseCitationReference(raw: string): WorkRef {
   return ref;
 }
 
-export const highwire: MetadataSource = {
+export const highwire: MetadataSource & { weak(doc: Document): PaperDraft } = {
   id: 'highwire',
   extract(doc, url) {
     const meta = readMeta(doc);
@@ -205,5 +205,14 @@ export const highwire: MetadataSource = {
       if (b.title) return b;
     }
     return d;
+  },
+  /**
+   * `citation_description`, which some preprint servers (OSF) write instead of `citation_abstract`:
+   * not a tag Google Scholar defines, so it may be any blurb, and a visible abstract wins.
+   */
+  weak(doc) {
+    const meta = readMeta(doc);
+    const text = stripMarkup(first(meta, 'citation_description', 'bepress_citation_description'));
+    return text && text.length > 80 ? { abstract: dropAbstractLabel(text) } : {};
   },
 };
