@@ -4,7 +4,8 @@ import { clean, collapse, properCase } from './text';
 /**
  * Person names as pages write them, turned into CSL-style `{given, family}`:
  * - footnote and affiliation marks are dropped (`Castro*#⊥`, `Ghailane,†`, `Powell DJ1`, superscripts),
- *   as are a leading or trailing "and", trailing commas, degrees (`PhD`, `MD`) and e-mail addresses;
+ *   as are a leading or trailing "and", trailing commas, degrees (`PhD`, `MD`), titles before the
+ *   name (`Prof. Dr.`), "et al." and e-mail addresses;
  * - `Family, Given` (Dublin Core, EPrints, IEEE) is split at the comma;
  * - MEDLINE `Surname Initials` (`Powell DJ`) keeps the initials as the given part;
  * - capitals-only forms (`VASWANI Ashish`, `JOHN SMITH`) are proper-cased;
@@ -51,6 +52,11 @@ const GLUED_NUMBERS = /(\p{L}\.?)\d[\d,\s]*(?=\s|$|,)/gu;
 const LONE_NUMBERS = /(?:^|\s)\d+(?:[,\s]+\d+)*(?=\s|$)/g;
 const DIGIT = /\d/;
 const LEADING_AND = /^\s*(?:and|&|und|et)\s+/i;
+/** Titles before a name, as German and British pages print them ("Prof. Dr. Hans Müller", "Dr Jane Lee"). */
+const HONORIFIC =
+  /^(?:(?:univ\.?-?\s?prof|assoc\.?\s+prof|asst\.?\s+prof|priv\.?-?\s?doz|prof|dr|dipl\.?-?\s?ing|mr|mrs|ms|mx|sir|dame)\.?\s+)+(?=\S+\s+\S)/i;
+/** "et al." standing for the other authors: not part of a name (and alone, no name at all). */
+const ET_AL = /(?:^|\s+)et\.?\s+al\.?$/i;
 const TRAILING_AND = /[\s,;]+(?:and|&|und|et)\s*$/i;
 const STRAY_PUNCTUATION = /^[\s,;:.\-–]+|[\s,;:\-–]+$/g;
 /** Characters that `STRAY_PUNCTUATION` strips at the start (`LEADING`) or at the end (`TRAILING`). */
@@ -65,7 +71,9 @@ export function cleanName(raw: string): string {
   if (s.includes('(') || s.includes('[')) s = s.replace(BRACKETED, ' ');
   s = s.replace(MARKS, ' ');
   if (DIGIT.test(s)) s = s.replace(GLUED_NUMBERS, '$1').replace(LONE_NUMBERS, ' ');
+  if (ET_AL.test(s)) s = s.replace(ET_AL, '');
   s = s.replace(LEADING_AND, '');
+  if (HONORIFIC.test(s)) s = s.replace(HONORIFIC, '');
   if (endsLikeAnd(s)) s = s.replace(TRAILING_AND, '');
   s = s.replace(DEGREES, ' ');
   if (LEADING.test(s) || TRAILING.test(s)) s = s.replace(STRAY_PUNCTUATION, '');

@@ -24,6 +24,12 @@ describe('parseName', () => {
     ['CRAIG, AD', { given: 'AD', family: 'Craig' }],
     ['Jun LI', { given: 'Jun', family: 'Li' }],
     ['Lieselotte Vande Walle', { given: 'Lieselotte', family: 'Vande Walle' }],
+    ['Prof. Dr. Hans Müller', { given: 'Hans', family: 'Müller' }],
+    ['Univ.-Prof. Dipl.-Ing. Dr. Eva Maria Huber', { given: 'Eva Maria', family: 'Huber' }],
+    ['Dr Jane Lee', { given: 'Jane', family: 'Lee' }],
+    ['A. Smith et al.', { given: 'A.', family: 'Smith' }],
+    // A title is only dropped before a whole name.
+    ['Mr Bean', { given: 'Mr', family: 'Bean' }],
   ])('%s', (raw, want) => {
     expect(parseName(raw)).toEqual(want);
   });
@@ -34,6 +40,7 @@ describe('parseName', () => {
   it('rejects empty or mark-only names', () => {
     expect(parseName('†‡*')).toBeUndefined();
     expect(parseName('  ')).toBeUndefined();
+    expect(parseName('et al.')).toBeUndefined();
     expect(cleanName('and Daniel Maynau,')).toBe('Daniel Maynau');
   });
   it('splits name lists without splitting "Family, Given"', () => {
