@@ -117,6 +117,22 @@ describe.each(docs(fixture('jsonld-graph.html')))('JSON-LD @graph on $name', ({ 
   });
 });
 
+describe.each(docs(fixture('jsonld-author-string.html')))(
+  'JSON-LD with one author string on $name',
+  ({ doc }) => {
+    it('reads every author of "A, B and C", and the journal nested in issue and volume', () => {
+      const d = jsonLd.extract(doc, URL_);
+      expect(d.authors).toEqual([
+        { given: 'Rosa', family: 'Lind' },
+        { given: 'Mark', family: 'Chen' },
+        { given: 'Ole', family: 'Berg' },
+      ]);
+      expect(d.venue).toBe('Journal of Ice');
+      expect([d.volume, d.issue, d.doi]).toEqual(['66', '3', '10.5555/joi.2020.33']);
+    });
+  },
+);
+
 describe.each(docs(fixture('dublincore-dirty.html')))('Dublin Core on $name', ({ doc }) => {
   const d = dublinCore.extract(doc, URL_);
   it('cleans footnote marks and "and" from creators; DC before DCTERMS', () => {

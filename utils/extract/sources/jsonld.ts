@@ -9,7 +9,7 @@ import {
 import { parseDate, yearOf } from '../dates';
 import { pageIndex, resolveUrl } from '../meta';
 import { perPage } from '../memo';
-import { parseName } from '../names';
+import { parseName, parseNameList } from '../names';
 import { clean, cleanTitle, dropAbstractLabel, splitKeywords, stripMarkup } from '../text';
 import type { MetadataSource } from '../types';
 
@@ -208,8 +208,12 @@ export function jsonLdDraft(node: Node, type: PaperType | undefined, url: URL): 
     0,
     3000,
   )) {
-    const p = person(a);
-    if (p) authors.push(p);
+    // One string may name them all ("A, B and C"); a Person node names one.
+    if (typeof a === 'string') authors.push(...parseNameList(a));
+    else {
+      const p = person(a);
+      if (p) authors.push(p);
+    }
   }
   if (authors.length) d.authors = authors;
   const issued = parseDate(
