@@ -31,6 +31,20 @@ describe('quickCheck (the detector content script)', () => {
     expect(quickCheck(doc(''), at('https://www.ncbi.nlm.nih.gov/gene/'))).toBe('no');
   });
 
+  it('says maybe for works marked up as schema.org microdata (a bibliography)', () => {
+    const item =
+      '<li itemscope itemtype="https://schema.org/ScholarlyArticle"><span itemprop="name">X</span></li>';
+    expect(quickCheck(doc(`<ul>${item}${item}</ul>`), at('https://people.example/pubs'))).toBe(
+      'maybe',
+    );
+    expect(
+      quickCheck(
+        doc('<div itemscope itemtype="https://schema.org/Product"></div>'),
+        at('https://shop.example/'),
+      ),
+    ).toBe('no');
+  });
+
   it('tells one COinS span (the page’s work) from a wiki’s dozens', () => {
     const one = '<span class="Z3988" title="ctx_ver=Z39.88-2004"></span>';
     expect(quickCheck(doc(one), at('https://x.example/'))).toBe('maybe');

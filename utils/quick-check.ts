@@ -167,6 +167,8 @@ export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
   }
   // A page that declares itself a news item or blog post (most pages without scholarly metadata) is
   // not read further: reading the text is the costly part of this check.
+  // Works marked up as schema.org microdata items: bibliographies (dblp, publication lists).
+  if (doc.querySelector('[itemtype*="ScholarlyArticle"]')) return 'maybe';
   if (declaredPost) return 'no';
   return textSignals(doc) ? 'maybe' : 'no';
 }

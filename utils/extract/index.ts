@@ -2,7 +2,7 @@ import type { Author, PageKind, PageResult, Paper, PaperDraft, WorkRef } from '.
 import { scholarlySignals, decide } from './detect';
 import { computeKeyTerms } from './keyterms';
 import { applySite, hasValue, METADATA_DATE_SOURCES, mergeDrafts, type SourceDraft } from './merge';
-import { listingHints, listingWorks } from './listing';
+import { listingHints, listingWorks, microdataWorks } from './listing';
 import { forgetPage } from './memo';
 import { linkHref, readMeta } from './meta';
 import { normalizeDoi } from '../paper-ids';
@@ -123,9 +123,14 @@ function run(doc: Document, url: URL): PageResult {
   if (decision.kind === 'listing') return { kind: 'listing', detected: false, works: works ?? [] };
   if (decision.kind !== 'paper') {
     // Not one work: maybe a list of them (search results, a table of contents).
-    if (!siteKind && attempt(() => listingHints(doc, url))) {
-      const listed = attempt(() => listingWorks(doc, url)) ?? [];
-      if (listed.length) return { kind: 'listing', detected: false, works: listed };
+    if (!siteKind) {
+      // Works marked up as schema.org items (dblp), else the repeated blocks of a results page.
+      const marked = attempt(() => microdataWorks(doc, url)) ?? [];
+      if (marked.length) return { kind: 'listing', detected: false, works: marked };
+      if (attempt(() => listingHints(doc, url))) {
+        const listed = attempt(() => listingWorks(doc, url)) ?? [];
+        if (listed.length) return { kind: 'listing', detected: false, works: listed };
+      }
     }
     return { ...NONE };
   }

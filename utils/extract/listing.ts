@@ -27,6 +27,67 @@ export function listingHints(doc: Document, url: URL): boolean {
   );
 }
 
+/** schema.org types of a work, as microdata writes them (`itemtype="https://schema.org/…"`). */
+const WORK_ITEMTYPE =
+  /^https?:\/\/schema\.org\/(?:ScholarlyArticle|MedicalScholarlyArticle|Thesis|Report|Chapter)$/i;
+const MAX_ITEMS = 2000;
+
+/**
+ * The works a page marks up as schema.org microdata items (`itemscope itemtype=".../ScholarlyArticle"`),
+ * as bibliographies such as dblp's and some tables of contents do: a listing when there are at least
+ * two, none nested in another. Each gives its `name`, `author`s, `datePublished`, `isPartOf` and links.
+ */
+export function microdataWorks(doc: Document, url: URL): WorkRef[] {
+  const items = Array.from(doc.querySelectorAll('[itemscope][itemtype]'))
+    .slice(0, MAX_ITEMS)
+    .filter((el) => WORK_ITEMTYPE.test((el.getAttribute('itemtype') ?? '').trim()));
+  const top = items.filter((el) => !items.some((o) => o !== el && o.contains(el)));
+  if (top.length < 2) return [];
+  const works: WorkRef[] = [];
+  for (const item of top.slice(0, MAX_WORKS)) {
+    const own = (prop: string): Element[] =>
+      Array.from(item.querySelectorAll(`[itemprop~="${prop}"]`)).filter(
+        (e) => ownerItem(e) === item,
+      );
+    const title = textOf(own('name')[0] ?? own('headline')[0], 500)?.replace(/\.$/, '');
+    if (!title) continue;
+    const work: WorkRef = { title, authors: [] };
+    for (const a of own('author').slice(0, 200)) {
+      const name = a.querySelector('[itemprop~="name"]') ?? a;
+      const person = parseName(textOf(name, 200));
+      if (person) work.authors.push(person);
+    }
+    const year = /\b(?:1[89]\d\d|20\d\d)\b/.exec(
+      own('datePublished')[0]?.getAttribute('content') ?? textOf(own('datePublished')[0], 50) ?? '',
+    );
+    if (year) work.year = Number(year[0]);
+    const venue = own('isPartOf')[0];
+    const venueName = venue && textOf(venue.querySelector('[itemprop~="name"]') ?? venue, 300);
+    if (venueName) work.venue = venueName;
+    for (const a of Array.from(item.querySelectorAll('a[href]')).slice(0, 50)) {
+      const href = resolveUrl(a.getAttribute('href'), url);
+      if (!href) continue;
+      const doi = /^https?:\/\/(?:dx\.)?doi\.org\//i.test(href) ? findDoi(href) : undefined;
+      if (doi && !work.doi) work.doi = doi;
+      else if (!work.url && !isPartLink(a)) work.url = href;
+    }
+    if (!work.url && work.doi) work.url = `https://doi.org/${work.doi}`;
+    works.push(work);
+  }
+  return works.length >= 2 ? works : [];
+}
+
+/** A link to an author or to the venue, not to the work. */
+function isPartLink(a: Element): boolean {
+  const part = '[itemprop~="author"],[itemprop~="isPartOf"]';
+  return !!(a.closest(part) ?? a.querySelector(part));
+}
+
+/** The item an `itemprop` belongs to: its nearest ancestor with `itemscope`. */
+function ownerItem(el: Element): Element | null {
+  return el.parentElement?.closest('[itemscope]') ?? null;
+}
+
 const MAX_CANDIDATES = 3000;
 const MAX_WORKS = 200;
 const TITLE_CLASS = /title|(?:^|[\s_-])(?:atl|rt)(?:$|[\s_-])/i;

@@ -46,3 +46,48 @@ describe('listing hints', () => {
     expect(r.kind).toBe('none');
   });
 });
+
+describe.each(docs(fixture('bibliography-microdata.html')))(
+  'a bibliography marked up as schema.org items on $name',
+  ({ doc }) => {
+    const r = extractPage(doc, 'https://people.example.edu/~jqr/publications');
+    it('is a listing of its works, though neither its address nor its title says so', () => {
+      expect(r.kind).toBe('listing');
+      expect(r.works?.map((w) => w.title)).toEqual([
+        'Learning sparse graphs from few samples',
+        'Fast spectral clustering',
+        'A note on graph sparsifiers',
+      ]);
+    });
+    it("reads each work's own authors, year, venue, DOI and link", () => {
+      const [first, second, third] = r.works ?? [];
+      expect(first?.authors).toEqual([
+        { given: 'Jane Q.', family: 'Researcher' },
+        { given: 'Bob', family: 'Smith' },
+      ]);
+      expect([first?.year, first?.venue, first?.doi]).toEqual([
+        2023,
+        'J. Mach. Learn. Res.',
+        '10.5555/jmlr.2023.1',
+      ]);
+      // Its links to authors and to the journal are not its link; its DOI is.
+      expect(first?.url).toBe('https://doi.org/10.5555/jmlr.2023.1');
+      expect([second?.year, second?.venue, second?.url]).toEqual([
+        2022,
+        'ICML',
+        'https://proceedings.example/v1/r22.html',
+      ]);
+      expect(third?.authors.map((a) => a.family)).toEqual(['Ng', 'Researcher']);
+      expect(third?.year).toBe(2021);
+    });
+  },
+);
+
+describe('one schema.org work item', () => {
+  it('is not a listing (an article page marked up as one item)', () => {
+    const doc = linkedomDoc(
+      '<html><head><title>A page</title></head><body><div itemscope itemtype="http://schema.org/ScholarlyArticle"><h1 itemprop="headline">Only one work here</h1></div></body></html>',
+    );
+    expect(extractPage(doc, 'https://site.example/a').kind).toBe('none');
+  });
+});
