@@ -121,11 +121,26 @@ export function textOf(el: Element | null | undefined, max = MAX_FIELD): string 
   return clean(raw.length > max * 2 ? raw.slice(0, max * 2) : raw, max);
 }
 
-/** Drops a leading "Abstract"/"Summary" label (and its colon or dash) from an abstract. */
+/**
+ * The word for "abstract" as papers in the languages researchers read print it above one: English,
+ * French, German, Spanish, Portuguese, Italian, Dutch, the Nordic and Slavic languages, Greek, Turkish,
+ * Russian, Chinese, Japanese, Korean. ("Sommario" is left out: Italian sites also use it for contents.)
+ */
+export const ABSTRACT_WORDS =
+  'abstract|summary|résumé|zusammenfassung|kurzfassung|resumen|resumo|resum|riassunto|samenvatting|sammanfattning|sammendrag|resumé|tiivistelmä|abstrakt|streszczenie|souhrn|povzetek|sažetak|özet|περίληψη|аннотация|реферат|резюме|摘要|抄録|要旨|要約|초록|요약';
+
+const ABSTRACT_LABEL = new RegExp(`^(?:${ABSTRACT_WORDS})(?:\\s*[:：.\\-–—]\\s*|\\s+)`, 'iu');
+const AFTER_LABEL = /^\s*[:：.\-–—]|^\s+[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
+
+/**
+ * Drops a leading "Abstract"/"Summary" label from an abstract: followed by a colon or dash, or by a
+ * capital ("Abstract We show…"), not by a lower-case word ("Summary statistics are…").
+ */
 export function dropAbstractLabel(s: string): string {
-  return s
-    .replace(/^(?:abstract|summary|résumé|zusammenfassung)\s*(?:[:.\-–—]\s*|\s+(?=[A-Z0-9]))/i, '')
-    .trim();
+  const m = ABSTRACT_LABEL.exec(s);
+  if (!m) return s.trim();
+  const word = m[0].replace(/[\s:：.\-–—]+$/u, '');
+  return AFTER_LABEL.test(s.slice(word.length)) ? s.slice(m[0].length).trim() : s.trim();
 }
 
 /** "PDF | ", "Request PDF | ": the label ResearchGate puts before the text of its meta tags. */

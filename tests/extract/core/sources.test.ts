@@ -6,6 +6,7 @@ import { highwire, parseCitationReference } from '../../../utils/extract/sources
 import { jsonLd } from '../../../utils/extract/sources/jsonld';
 import { openGraph } from '../../../utils/extract/sources/opengraph';
 import { labelledFields, page, visibleAbstract } from '../../../utils/extract/sources/page';
+import { dropAbstractLabel } from '../../../utils/extract/text';
 import { docs, fixture } from './helpers';
 
 const URL_ = new URL('https://quietseas.example/articles/4886');
@@ -255,5 +256,30 @@ describe.each(docs(fixture('visible-only.html')))('visible page on $name', ({ do
   });
   it('finds the abstract section', () => {
     expect(visibleAbstract(doc)).toMatch(/^Pneumatic/);
+  });
+});
+
+describe('abstracts in other languages', () => {
+  const TEXT =
+    'Wir untersuchen die Erosion der Nordseeküste zwischen 1990 und 2020 und zeigen, dass der relative Meeresspiegelanstieg den größten Teil des Rückgangs erklärt.';
+  it.each(['抄録', 'Аннотация', 'Streszczenie', 'Samenvatting', '摘要'])(
+    'are found under a heading "%s"',
+    (heading) => {
+      for (const { doc } of docs(
+        `<html><head><title>T</title></head><body><h1>Ein Titel</h1><h2>${heading}</h2><p>${TEXT}</p></body></html>`,
+      ))
+        expect(visibleAbstract(doc)).toBe(TEXT);
+    },
+  );
+  it.each([
+    ['摘要：本文研究了北海海岸的侵蚀。', '本文研究了北海海岸的侵蚀。'],
+    ['Аннотация. В статье изучается эрозия.', 'В статье изучается эрозия.'],
+    ['Abstract We show that', 'We show that'],
+    ['ABSTRACT — Results show', 'Results show'],
+    // A first word that only looks like the label stays.
+    ['Summary statistics are biased when', 'Summary statistics are biased when'],
+    ['abstract algebra is a field', 'abstract algebra is a field'],
+  ])('lose a leading label: %s', (raw, want) => {
+    expect(dropAbstractLabel(raw)).toBe(want);
   });
 });

@@ -5,6 +5,7 @@ import { parseNameList } from '../names';
 import { perPage } from '../memo';
 import { pageIndex, readMeta } from '../meta';
 import {
+  ABSTRACT_WORDS,
   blockText,
   clean,
   collapse,
@@ -28,8 +29,10 @@ import type { MetadataSource } from '../types';
 
 const MAX_HEADINGS = 400;
 const MAX_LABELS = 3000;
-const ABSTRACT_HEADING =
-  /^(?:abstract|summary|résumé|zusammenfassung|kurzfassung|resumen|resumo)(?:\s*\([^)]{1,20}\))?(?:\s+top)?\s*[:.]?$/i;
+const ABSTRACT_HEADING = new RegExp(
+  `^(?:${ABSTRACT_WORDS})(?:\\s*\\([^)]{1,20}\\))?(?:\\s+top)?\\s*[:：.]?$`,
+  'iu',
+);
 const NOT_ABSTRACT =
   /popular summary|lay summary|author summary|plain language|tl;?dr|highlights|graphical abstract|visual abstract/i;
 
