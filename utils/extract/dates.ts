@@ -3,7 +3,8 @@ import type { IssuedDate } from '../paper';
 /**
  * Dates as scholarly pages write them, parsed with their precision: `2020/03/27`, `2020-03-27T10:00Z`,
  * `2021/08`, `2008 January`, `January 2008`, `March 27, 2020`, `27 March 2020`, `Dec 11, 2015`,
- * `2005 Jun 6`, `2003`. Anything else, or an impossible date, gives `undefined`.
+ * `2005 Jun 6`, `27.03.2020`, `06/30/2021`, `2021年6月30日`, `2003`. Anything else, or an impossible date,
+ * gives `undefined`.
  */
 
 const MONTHS: Record<string, number> = {
@@ -89,9 +90,15 @@ export function parseDate(raw: string | null | undefined): IssuedDate | undefine
     const mo = month(m[2] ?? '');
     if (mo) return make(Number(m[3]), mo, Number(m[1]));
   }
-  // 27.03.2020 / 27/03/2020 (day first, as Europe writes it; US pages use ISO or month names in meta).
-  if ((m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s)))
-    return make(Number(m[3]), Number(m[2]), Number(m[1]));
+  // 27.03.2020 / 27/03/2020: day first, as Europe writes it, unless only month first makes a date
+  // (the US 06/30/2021); US pages mostly use ISO or month names in their meta tags.
+  if ((m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s))) {
+    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return make(y, b, a) ?? make(y, a, b) ?? make(y);
+  }
+  // 2021年6月30日 (Chinese, Japanese), 2021년 6월 30일 (Korean).
+  if ((m = /^(\d{4})\s*[年년]\s*(?:(\d{1,2})\s*[月월]\s*(?:(\d{1,2})\s*[日일])?)?/.exec(s)))
+    return make(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
   // A year alone somewhere in a short string ("Nature 2020", "Spring 1996").
   if (s.length <= 40 && (m = /(?:^|\D)(1[5-9]\d\d|20\d\d)(?:\D|$)/.exec(s)))
     return make(Number(m[1]));

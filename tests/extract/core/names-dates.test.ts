@@ -72,6 +72,13 @@ describe('parseDate', () => {
     ['2014/6/26', '2014-06-26', 'day'],
     ['2003', '2003', 'year'],
     ['Wien, 2016', '2016', 'year'],
+    ['27.03.2020', '2020-03-27', 'day'],
+    // Month first only where day first makes no date; where both do, day first (Europe).
+    ['06/30/2021', '2021-06-30', 'day'],
+    ['05/06/2021', '2021-06-05', 'day'],
+    ['2021年6月30日', '2021-06-30', 'day'],
+    ['2019年4月', '2019-04', 'month'],
+    ['2021년 6월 30일', '2021-06-30', 'day'],
   ])('%s', (raw, date, precision) => {
     expect(parseDate(raw)).toEqual({ date, precision });
   });
