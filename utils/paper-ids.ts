@@ -5,8 +5,12 @@
  * and the formats. Every function returns `undefined` for input it does not recognise, never throws.
  */
 
-/** A DOI anywhere in a string: `10.` + registrant + `/` + suffix (Crossref's recommended pattern). */
-const DOI_IN_TEXT = /\b(10\.\d{4,9}\/[^\s"'<>]+)/i;
+/**
+ * A DOI anywhere in a string: `10.` + registrant + `/` + suffix up to a space or a quote. Angle
+ * brackets stay in: Wiley's 1990s SICI DOIs have them (`10.1002/(SICI)…<294::AID-JBM20>3.0.CO;2-7`);
+ * a closing one that only delimits the DOI is trimmed below.
+ */
+const DOI_IN_TEXT = /\b(10\.\d{4,9}\/[^\s"']+)/i;
 
 /**
  * Normalises a DOI written any way people write it (`doi:10.1/X`, `https://doi.org/10.1/X`,

@@ -21,6 +21,12 @@ describe('normalizeDoi', () => {
     ['https://onlinelibrary.wiley.com/doi/full/10.1002/anie.201/abstract', '10.1002/anie.201'],
     ['https://doi.org/10.1/x?utm=1', undefined],
     ['10.12345/abc;', '10.12345/abc'],
+    // Wiley's SICI DOIs keep their angle brackets; one that only delimits a DOI goes.
+    [
+      '10.1002/(SICI)1097-4636(199908)46:2<294::AID-JBM20>3.0.CO;2-7',
+      '10.1002/(sici)1097-4636(199908)46:2<294::aid-jbm20>3.0.co;2-7',
+    ],
+    ['<doi:10.1000/xyz123>', '10.1000/xyz123'],
   ])('%s -> %s', (input, out) => {
     expect(normalizeDoi(input)).toBe(out);
   });
