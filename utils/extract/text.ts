@@ -101,15 +101,29 @@ export function clean(raw: string | null | undefined, max = MAX_FIELD): string |
   return s ? s : undefined;
 }
 
-/** Strips tags from a string that carries markup as text, then cleans it. Block ends become spaces. */
+/** A tag, with an optional namespace prefix (`<jats:sub>`, as Crossref abstracts write them). */
+const TAG = /<\/?(?:[a-z][\w-]*:)?([a-z][\w-]*)[^>]*>/gi;
+/** Tags inside a run of text, which a browser shows without a break: `CO<sub>2</sub>` reads "CO2". */
+const INLINE_TAGS = new Set(
+  'a abbr b bdi bdo big bold cite code data dfn em font i italic kbd mark q s samp sc small span strong sub sup time tt u var'.split(
+    ' ',
+  ),
+);
+const tagGap = (_tag: string, name: string): string =>
+  INLINE_TAGS.has(name.toLowerCase()) ? '' : ' ';
+
+/**
+ * Strips tags from a string that carries markup as text, then cleans it: inline tags go without a
+ * trace (`CO<sub>2</sub>` gives "CO2"), other tags (paragraphs, breaks) become spaces.
+ */
 export function stripMarkup(raw: string | null | undefined, max = MAX_FIELD): string | undefined {
   if (raw == null) return undefined;
   let s = String(raw).slice(0, max * 4);
   if (s.includes('<'))
-    s = s.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+    s = s.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(TAG, tagGap);
   // Entities may hide a second layer of markup (`&lt;p&gt;`).
   s = decodeEntities(s);
-  if (s.includes('<')) s = s.replace(/<\/?[a-z][^>]*>/gi, ' ');
+  if (s.includes('<')) s = s.replace(TAG, tagGap);
   return clean(s, max);
 }
 

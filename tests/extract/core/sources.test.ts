@@ -6,7 +6,7 @@ import { highwire, parseCitationReference } from '../../../utils/extract/sources
 import { jsonLd } from '../../../utils/extract/sources/jsonld';
 import { openGraph } from '../../../utils/extract/sources/opengraph';
 import { labelledFields, page, visibleAbstract } from '../../../utils/extract/sources/page';
-import { dropAbstractLabel } from '../../../utils/extract/text';
+import { dropAbstractLabel, stripMarkup } from '../../../utils/extract/text';
 import { docs, fixture } from './helpers';
 
 const URL_ = new URL('https://quietseas.example/articles/4886');
@@ -281,5 +281,23 @@ describe('abstracts in other languages', () => {
     ['abstract algebra is a field', 'abstract algebra is a field'],
   ])('lose a leading label: %s', (raw, want) => {
     expect(dropAbstractLabel(raw)).toBe(want);
+  });
+});
+
+describe('markup in metadata values', () => {
+  it.each([
+    [
+      'Effects of CO<sub>2</sub> on <i>Arabidopsis</i> growth',
+      'Effects of CO2 on Arabidopsis growth',
+    ],
+    ['Effects of CO&lt;sub&gt;2&lt;/sub&gt; on growth', 'Effects of CO2 on growth'],
+    // Crossref's JATS abstracts: paragraphs part, inline tags do not.
+    [
+      '<jats:p>Water H<jats:sub>2</jats:sub>O.</jats:p><jats:p>Second part.</jats:p>',
+      'Water H2O. Second part.',
+    ],
+    ['First line<br>second line', 'First line second line'],
+  ])('%s', (raw, want) => {
+    expect(stripMarkup(raw)).toBe(want);
   });
 });
