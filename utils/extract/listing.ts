@@ -41,7 +41,9 @@ export function microdataWorks(doc: Document, url: URL): WorkRef[] {
   const items = Array.from(doc.querySelectorAll('[itemscope][itemtype]'))
     .slice(0, MAX_ITEMS)
     .filter((el) => WORK_ITEMTYPE.test((el.getAttribute('itemtype') ?? '').trim()));
-  const top = items.filter((el) => !items.some((o) => o !== el && o.contains(el)));
+  // In document order an item nested in another comes after it and inside the last top-level one.
+  const top: Element[] = [];
+  for (const el of items) if (!top.at(-1)?.contains(el)) top.push(el);
   if (top.length < 2) return [];
   const works: WorkRef[] = [];
   for (const item of top.slice(0, MAX_WORKS)) {

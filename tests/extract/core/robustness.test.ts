@@ -162,6 +162,19 @@ describe('hostile pages finish in bounded time', () => {
     expect(ms).toBeLessThan(LIMIT_MS);
   });
 
+  it('thousands of schema.org work items, side by side or nested', () => {
+    const item =
+      '<div itemscope itemtype="http://schema.org/ScholarlyArticle"><span itemprop="name">A work</span>';
+    const flat = timed(`<html><body>${`${item}</div>`.repeat(5000)}</body></html>`);
+    assertValid(flat.result);
+    expect(flat.result.works?.length).toBe(200);
+    expect(flat.ms).toBeLessThan(LIMIT_MS);
+    const nested = timed(`<html><body>${item.repeat(2000)}${'</div>'.repeat(2000)}</body></html>`);
+    assertValid(nested.result);
+    expect(nested.result.kind).toBe('none');
+    expect(nested.ms).toBeLessThan(LIMIT_MS);
+  });
+
   it('deep nesting', () => {
     const depth = 3000;
     const html = `<html><head><meta name="citation_title" content="Deep"><meta name="citation_author" content="A B"></head><body>${'<div>'.repeat(depth)}<h2>Abstract</h2><p>${'x '.repeat(100)}</p>${'</div>'.repeat(depth)}</body></html>`;
