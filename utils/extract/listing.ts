@@ -59,8 +59,9 @@ export function microdataWorks(doc: Document, url: URL): WorkRef[] {
       const person = parseName(textOf(name, 200));
       if (person) work.authors.push(person);
     }
+    const date = own('datePublished')[0];
     const year = /\b(?:1[89]\d\d|20\d\d)\b/.exec(
-      own('datePublished')[0]?.getAttribute('content') ?? textOf(own('datePublished')[0], 50) ?? '',
+      date?.getAttribute('content') ?? textOf(date, 50) ?? '',
     );
     if (year) work.year = Number(year[0]);
     const venue = own('isPartOf')[0];

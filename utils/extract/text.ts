@@ -175,6 +175,15 @@ export function unwrapAbstract(s: string): string | undefined {
   return PUBLISHED_NOTICE.test(inner) ? undefined : inner;
 }
 
+/**
+ * An abstract from a metadata value that may carry markup and an "Abstract:" label; undefined unless
+ * its text is longer than `min` characters (shorter ones are teasers or stubs).
+ */
+export function abstractFrom(raw: string | null | undefined, min: number): string | undefined {
+  const text = stripMarkup(raw);
+  return text && text.length > min ? dropAbstractLabel(text) : undefined;
+}
+
 /** Title-cases a capitals-only word ("VASWANI" -> "Vaswani", "O'NEIL" -> "O'Neil", "VAN-DER" -> "Van-Der"). */
 export function properCase(word: string): string {
   return word

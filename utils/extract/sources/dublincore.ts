@@ -10,7 +10,7 @@ import {
 import { parseDate, yearOf } from '../dates';
 import { all, first, readMeta } from '../meta';
 import { parseNames } from '../names';
-import { clean, cleanTitle, dropAbstractLabel, splitKeywords, stripMarkup } from '../text';
+import { abstractFrom, clean, cleanTitle, splitKeywords } from '../text';
 import type { MetadataSource } from '../types';
 
 /**
@@ -103,10 +103,11 @@ export const dublinCore: MetadataSource & { weak(doc: Document): PaperDraft } = 
 
     // dcterms.abstract / dc.description.abstract say they are abstracts; dc.description is often a
     // summary or site blurb, so the merge ranks it below a visible Abstract section.
-    const abstract = stripMarkup(
+    const abstract = abstractFrom(
       first(meta, 'dcterms.abstract', 'dc.description.abstract', 'dc.abstract'),
+      80,
     );
-    if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
+    if (abstract) d.abstract = abstract;
 
     const publisher = clean(first(meta, 'dc.publisher', 'dcterms.publisher'), 300);
     if (publisher) d.publisher = publisher;
@@ -123,7 +124,10 @@ export const dublinCore: MetadataSource & { weak(doc: Document): PaperDraft } = 
   },
   /** `dc.description`: the abstract on many sites, a summary or a site blurb on others. */
   weak(doc) {
-    const abstract = stripMarkup(first(readMeta(doc), 'dc.description', 'dcterms.description'));
-    return abstract && abstract.length > 80 ? { abstract: dropAbstractLabel(abstract) } : {};
+    const abstract = abstractFrom(
+      first(readMeta(doc), 'dc.description', 'dcterms.description'),
+      80,
+    );
+    return abstract ? { abstract } : {};
   },
 };

@@ -3,7 +3,7 @@ import { normalizeDoi, normalizeIsbn, normalizeIssn } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { all, first, readMeta, resolveUrl } from '../meta';
 import { parseNames } from '../names';
-import { clean, cleanTitle, dropAbstractLabel, splitKeywords, stripMarkup } from '../text';
+import { abstractFrom, clean, cleanTitle, splitKeywords } from '../text';
 import type { MetadataSource } from '../types';
 import { dcType } from './dublincore';
 
@@ -53,8 +53,8 @@ export const eprints: MetadataSource = {
     if (issn) d.issn = [issn];
     const isbn = normalizeIsbn(first(meta, 'eprints.isbn'));
     if (isbn) d.isbn = [isbn];
-    const abstract = stripMarkup(first(meta, 'eprints.abstract'));
-    if (abstract && abstract.length > 40) d.abstract = dropAbstractLabel(abstract);
+    const abstract = abstractFrom(first(meta, 'eprints.abstract'), 40);
+    if (abstract) d.abstract = abstract;
     const keywords = splitKeywords(all(meta, 'eprints.keywords'));
     if (keywords.length) d.keywords = keywords;
     const pdf = resolveUrl(first(meta, 'eprints.document_url'), url);

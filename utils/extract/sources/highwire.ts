@@ -10,14 +10,7 @@ import {
 import { looksLikePlaceholder, parseDate, yearOf } from '../dates';
 import { all, first, hasPrefix, readMeta, resolveUrl, type MetaMap } from '../meta';
 import { parseNameList, parseNames } from '../names';
-import {
-  clean,
-  cleanTitle,
-  dropAbstractLabel,
-  pageRange,
-  splitKeywords,
-  stripMarkup,
-} from '../text';
+import { abstractFrom, clean, cleanTitle, pageRange, splitKeywords } from '../text';
 import type { MetadataSource } from '../types';
 
 /**
@@ -88,8 +81,8 @@ export function highwireDraft(meta: MetaMap, url: URL, prefix: string): PaperDra
     .filter((s): s is string => !!s);
   if (isbn.length) d.isbn = [...new Set(isbn)];
 
-  const abstract = stripMarkup(get('abstract'));
-  if (abstract && abstract.length > 40) d.abstract = dropAbstractLabel(abstract);
+  const abstract = abstractFrom(get('abstract'), 40);
+  if (abstract) d.abstract = abstract;
 
   const keywords = splitKeywords(getAll('keywords')).filter((k) => !isNotAKeyword(k, venue));
   if (keywords.length) d.keywords = keywords;
@@ -212,7 +205,10 @@ export const highwire: MetadataSource & { weak(doc: Document): PaperDraft } = {
    */
   weak(doc) {
     const meta = readMeta(doc);
-    const text = stripMarkup(first(meta, 'citation_description', 'bepress_citation_description'));
-    return text && text.length > 80 ? { abstract: dropAbstractLabel(text) } : {};
+    const abstract = abstractFrom(
+      first(meta, 'citation_description', 'bepress_citation_description'),
+      80,
+    );
+    return abstract ? { abstract } : {};
   },
 };

@@ -10,7 +10,7 @@ import { parseDate, yearOf } from '../dates';
 import { pageIndex, resolveUrl } from '../meta';
 import { perPage } from '../memo';
 import { parseName, parseNameList } from '../names';
-import { clean, cleanTitle, dropAbstractLabel, splitKeywords, stripMarkup } from '../text';
+import { abstractFrom, clean, cleanTitle, splitKeywords } from '../text';
 import type { MetadataSource } from '../types';
 
 /**
@@ -253,8 +253,8 @@ export function jsonLdDraft(node: Node, type: PaperType | undefined, url: URL): 
   const publisher = clean(nameOf(node['publisher']), 300);
   if (publisher) d.publisher = publisher;
   identifiers(node, d);
-  const abstract = stripMarkup(str(node['abstract']));
-  if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
+  const abstract = abstractFrom(str(node['abstract']), 80);
+  if (abstract) d.abstract = abstract;
   const kw = node['keywords'];
   const keywords = splitKeywords(Array.isArray(kw) ? strs(kw) : strs(kw));
   if (keywords.length) d.keywords = keywords;
@@ -286,7 +286,7 @@ export const jsonLd: MetadataSource & { weak(doc: Document): PaperDraft } = {
   /** `description`: Springer's is the abstract, other sites' a teaser. */
   weak(doc) {
     const found = scholarlyNode(jsonLdNodes(doc));
-    const abstract = found ? stripMarkup(str(found.node['description'])) : undefined;
-    return abstract && abstract.length > 80 ? { abstract: dropAbstractLabel(abstract) } : {};
+    const abstract = found ? abstractFrom(str(found.node['description']), 80) : undefined;
+    return abstract ? { abstract } : {};
   },
 };

@@ -6,6 +6,7 @@ import { perPage } from '../memo';
 import { pageIndex, readMeta } from '../meta';
 import {
   ABSTRACT_WORDS,
+  abstractFrom,
   blockText,
   clean,
   collapse,
@@ -397,7 +398,7 @@ export const page: MetadataSource & { weak(doc: Document): PaperDraft } = {
    * (nature.com 2014), others a teaser or a TLDR, so only a long one counts and anything visible wins.
    */
   weak(doc) {
-    const desc = stripMarkup(readMeta(doc).get('description')?.[0]);
-    return desc && desc.length >= 250 ? { abstract: dropAbstractLabel(desc) } : {};
+    const abstract = abstractFrom(readMeta(doc).get('description')?.[0], 249);
+    return abstract ? { abstract } : {};
   },
 };
