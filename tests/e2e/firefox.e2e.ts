@@ -17,7 +17,16 @@ describe('Firefox: the extension end to end', () => {
     );
     await page.waitForSelector('>>> [data-testid="save-toggle"]:not([disabled])');
     await page.click('>>> [data-testid="save-toggle"]');
-    await page.waitForSelector('>>> [data-testid="save-toggle"][aria-pressed="true"]');
+    // Saved, or the panel says why not: a failed save then fails here with the panel's own words.
+    const outcome = await page.waitForFunction(() => {
+      const root = document.querySelector('papershelf-panel')?.shadowRoot;
+      const pressed = root
+        ?.querySelector('[data-testid="save-toggle"]')
+        ?.getAttribute('aria-pressed');
+      const status = root?.querySelector('[data-testid="panel-status"]')?.textContent ?? '';
+      return pressed === 'true' ? 'saved' : status.startsWith('Could not') ? status : false;
+    });
+    expect(await outcome.jsonValue()).toBe('saved');
 
     const popup = await env.session.openExtensionPage('popup.html');
     const row = await popup.waitForSelector('[data-testid="paper"]', { timeout: 15_000 });
