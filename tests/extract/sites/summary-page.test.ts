@@ -181,6 +181,45 @@ describe('summary page detection cost', () => {
     expect(read.mock.contexts).toEqual([doc.body]);
     read.mockRestore();
   });
+
+  it("skips the body's own scripts (news pages keep their data there), one read per other child", () => {
+    const data = `<script type="application/json">${JSON.stringify({ note: 'key terms '.repeat(500) })}</script>`;
+    const html = `<html><body><header><h1>News</h1></header><main><p>An article.</p></main>${data}<footer>Footer</footer></body></html>`;
+    const doc = parseHtml(html);
+    let owner: object | null = doc.body;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent'))
+      owner = Object.getPrototypeOf(owner) as object | null;
+    const read = vi.spyOn(owner as Element, 'textContent', 'get');
+    expect(summaryPage.detect!(doc, new URL('https://news.example.org/story'))).toBe(false);
+    expect(read.mock.contexts.map((e) => (e as Element).localName)).toEqual([
+      'header',
+      'main',
+      'footer',
+    ]);
+    read.mockRestore();
+  });
+
+  it('the layout beside body-level scripts is still found', () => {
+    const html = readFileSync(
+      join(__dirname, '../../fixtures/extract/sites/summary-page-grid.html'),
+      'utf8',
+    ).replace('<body>', '<body><script>window.__DATA__ = {"a": 1};</script>');
+    const doc = parseHtml(html);
+    expect(doc.body.firstElementChild?.localName).toBe('script');
+    expect(summaryPage.detect!(doc, URL_)).toBe(true);
+  });
+
+  it('a body of hundreds of children with a script among them is read whole, in one call', () => {
+    const html = `<html><body>${'<p>An ordinary paragraph.</p>'.repeat(300)}<script>var x = 1;</script></body></html>`;
+    const doc = parseHtml(html);
+    let owner: object | null = doc.body;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent'))
+      owner = Object.getPrototypeOf(owner) as object | null;
+    const read = vi.spyOn(owner as Element, 'textContent', 'get');
+    expect(summaryPage.detect!(doc, new URL('https://news.example.org/story'))).toBe(false);
+    expect(read.mock.contexts).toEqual([doc.body]);
+    read.mockRestore();
+  });
 });
 
 describe('summary page through the whole pipeline', () => {
