@@ -3,11 +3,13 @@ import { perPage } from './memo';
 /**
  * Reads the page ONCE: one walk over the tree collects everything the sources look at (meta and link
  * tags, JSON-LD scripts, the title, headings, label-like cells, COinS spans), so that no source has
- * to query the whole document again. The walk looks at tag names (reading attributes of every element
- * would double its cost) and at the class of spans only (COinS); the rarer lookups by class (abstract
- * containers) are made by the sources that need them, only when the cheaper evidence is missing. linkedom, happy-dom and browsers all
- * implement `createTreeWalker`; the walk is capped so that a hostile page with hundreds of thousands
- * of elements costs a bounded amount of work.
+ * to query the whole document again. The walk tells elements apart by prototype, reading the tag
+ * name only where the prototype does not say (`prototypeKinds`), and reads attributes of meta,
+ * script and span elements only (reading attributes of every element would double its cost); the
+ * rarer lookups by class (abstract containers) are made by the sources that need them, only when the
+ * cheaper evidence is missing. linkedom, happy-dom and browsers all implement `createTreeWalker`; the
+ * walk is capped so that a hostile page with hundreds of thousands of elements costs a bounded
+ * amount of work.
  *
  * Meta names come from `name`, `property` or `itemprop` (Open Graph uses `property`), lowercased;
  * values from `content`. The index is computed once per extraction (memo.ts).
@@ -35,8 +37,68 @@ export interface PageIndex {
   coins: Element[];
 }
 
-const LABEL_TAGS = new Set(['th', 'td', 'dt', 'em', 'strong', 'b', 'label']);
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+type TagKind = 'meta' | 'label' | 'heading' | 'link' | 'script' | 'span' | 'title';
+
+/** The tags the index looks at, by what it does with them. */
+const TAG_KINDS: ReadonlyMap<string, TagKind> = new Map<string, TagKind>([
+  ['meta', 'meta'],
+  ['link', 'link'],
+  ['script', 'script'],
+  ['title', 'title'],
+  ['span', 'span'],
+  ...['th', 'td', 'dt', 'em', 'strong', 'b', 'label'].map((t) => [t, 'label'] as [string, TagKind]),
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, 'heading'] as [string, TagKind]),
+]);
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** An element prototype's kind: `ask` when the tag name must be read, `none` for no wanted tag. */
+type ProtoKind = TagKind | 'ask' | 'none';
+
+/**
+ * What an element's prototype says about it, per document. Reading `localName` is a call into the
+ * DOM for every element of the page, a sixth of the walk's cost in Chromium; an element's prototype
+ * is a lookup in the script. A DOM gives the elements it parses the prototype of their tag's
+ * interface, the same one it gives an element it creates with that tag (the HTML standard; linkedom
+ * and happy-dom do too), so creating one element per wanted tag tells which prototypes matter:
+ * - one kind, when every wanted tag with that prototype is of that kind and no other tag has it
+ *   (`HTMLMetaElement`, `HTMLTableCellElement`, `HTMLHeadingElement`);
+ * - `ask` for a prototype that other tags share (the plain `HTMLElement` of `em`, `b` and `dt`, which
+ *   `section` and `i` have too; in linkedom nearly every tag's);
+ * - any other prototype is looked up once, when first met (`lookUp`).
+ * Built-in tag names only: creating an element whose name the page defined as a custom element would
+ * run the page's code. Undefined when the document cannot create elements: every tag name is read.
+ */
+function prototypeKinds(doc: Document): Map<object, ProtoKind> | undefined {
+  try {
+    const protoOf = (tag: string) =>
+      Object.getPrototypeOf(doc.createElementNS(HTML_NS, tag)) as object | null;
+    const shared = new Set(['div', 'section', 'i'].map(protoOf));
+    const kinds = new Map<object, ProtoKind>();
+    for (const [tag, kind] of TAG_KINDS) {
+      const p = protoOf(tag);
+      if (!p) return undefined;
+      const had = kinds.get(p);
+      kinds.set(p, shared.has(p) || (had !== undefined && had !== kind) ? 'ask' : kind);
+    }
+    return kinds;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The kind of a prototype not met before: that of its parent when the parent is one of the wanted
+ * interfaces (a customized built-in, `<td is="…">`, extends `HTMLTableCellElement`), else none
+ * (`HTMLDivElement`, an autonomous custom element, an SVG element). Remembered for the page.
+ */
+function lookUp(kinds: Map<object, ProtoKind>, proto: object): ProtoKind {
+  const parent = Object.getPrototypeOf(proto) as object | null;
+  const of = parent ? kinds.get(parent) : undefined;
+  const kind = of !== undefined && of !== 'ask' && of !== 'none' ? of : 'none';
+  kinds.set(proto, kind);
+  return kind;
+}
 
 export const pageIndex = perPage((doc: Document): PageIndex => {
   const map = new Map<string, string[]>();
@@ -50,6 +112,7 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
   };
   const root = doc.documentElement;
   if (!root) return index;
+  const kinds = prototypeKinds(doc);
   let metas = 0;
   // Elements only: text nodes would add a wrapper object per node in browsers and double the walk in
   // linkedom; the one source that needs short texts (summary-page.ts) walks them on candidate pages.
@@ -58,23 +121,32 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
   // linkedom's TreeWalker implements nextNode() only, so subtrees cannot be skipped.
   for (let visited = 0; node && visited < MAX_ELEMENTS; visited++) {
     const el = node as Element;
-    const tag = el.localName;
     node = walker.nextNode();
-    if (tag === 'meta') {
+    let kind: ProtoKind | undefined = 'ask';
+    if (kinds) {
+      const proto = Object.getPrototypeOf(el) as object;
+      kind = kinds.get(proto) ?? lookUp(kinds, proto);
+    }
+    if (kind === 'none') continue;
+    if (kind === 'ask') {
+      kind = TAG_KINDS.get(el.localName);
+      if (kind === undefined) continue;
+    }
+    if (kind === 'meta') {
       if (metas++ < MAX_META) addMeta(map, el);
-    } else if (LABEL_TAGS.has(tag)) {
+    } else if (kind === 'label') {
       if (index.labels.length < 3000) index.labels.push(el);
-    } else if (HEADING_TAGS.has(tag)) {
+    } else if (kind === 'heading') {
       if (index.headings.length < 400) index.headings.push(el);
-    } else if (tag === 'link') {
+    } else if (kind === 'link') {
       if (index.links.length < 500) index.links.push(el);
-    } else if (tag === 'script') {
+    } else if (kind === 'script') {
       if (index.ldScripts.length < 20 && /ld\+json/i.test(el.getAttribute('type') ?? ''))
         index.ldScripts.push(el);
-    } else if (tag === 'span') {
+    } else if (kind === 'span') {
       // Looked for here rather than by a class query: in linkedom that is another whole-page walk.
       if (index.coins.length < 3 && isCoins(el)) index.coins.push(el);
-    } else if (tag === 'title') {
+    } else {
       // The document's <title>, not an SVG icon's.
       if (
         !index.title ||

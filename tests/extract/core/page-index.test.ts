@@ -1,0 +1,91 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { pageIndex } from '../../../utils/extract/meta';
+import { forgetPage } from '../../../utils/extract/memo';
+import { docs } from './helpers';
+
+/**
+ * The page index tells elements apart by prototype (meta.ts `prototypeKinds`): it must find exactly
+ * the elements a walk reading every tag name finds, in every DOM the extractor runs on.
+ */
+
+const PAGE =
+  '<html><head><meta name="citation_title" content="A"><link rel="canonical" href="/a">' +
+  '<script type="application/ld+json">{}</script><script>var x;</script><title>Page</title></head>' +
+  '<body><section><h1>One</h1><i>not a label</i><div><h3>Three</h3></div></section>' +
+  '<table><tr><th>Title</th><td>A</td></tr></table><dl><dt>DOI</dt><dd>10.1/x</dd></dl>' +
+  '<p><em>e</em> <strong>s</strong> <b>b</b> <label>l</label> <span class="Z3988" title="x"></span>' +
+  '<span>plain</span> <a href="/b">link</a> <x-widget>custom</x-widget></p>' +
+  '<svg><title>Icon</title><a href="/c"><text>t</text></a></svg><math><mi>x</mi></math>' +
+  '<meta itemprop="datePublished" content="2020"><h6>Six</h6></body></html>';
+
+const describeIndex = (doc: Document) => {
+  forgetPage(doc);
+  const i = pageIndex(doc);
+  const tags = (els: ArrayLike<Element>) => Array.from(els, (e) => e.localName);
+  return {
+    meta: [...i.meta.keys()],
+    links: tags(i.links),
+    ldScripts: i.ldScripts.length,
+    title: i.title?.textContent,
+    headings: tags(i.headings),
+    labels: tags(i.labels),
+    coins: i.coins.length,
+  };
+};
+
+const EXPECTED = {
+  meta: ['citation_title', 'datepublished'],
+  links: ['link'],
+  ldScripts: 1,
+  title: 'Page',
+  headings: ['h1', 'h3', 'h6'],
+  labels: ['th', 'td', 'dt', 'em', 'strong', 'b', 'label'],
+  coins: 1,
+};
+
+const allDocs = (html: string) => [
+  ...docs(html),
+  { name: 'jsdom', doc: new JSDOM(html).window.document },
+];
+
+describe.each(allDocs(PAGE))('page index on $name', ({ doc }) => {
+  it('finds every wanted element and nothing else (not SVG or MathML look-alikes)', () => {
+    expect(describeIndex(doc)).toEqual(EXPECTED);
+  });
+
+  it('finds the same when the document cannot create elements (tag names read instead)', () => {
+    const own = doc as Document & { createElementNS: unknown };
+    own.createElementNS = () => {
+      throw new Error('not here');
+    };
+    try {
+      expect(describeIndex(doc)).toEqual(EXPECTED);
+    } finally {
+      delete (own as { createElementNS?: unknown }).createElementNS;
+    }
+  });
+});
+
+describe('page index and prototypes', () => {
+  it("an SVG icon's <title> is never the page's title, even when the page has none", () => {
+    for (const { doc } of allDocs(
+      '<html><body><svg><title>Search</title></svg><h1>T</h1></body></html>',
+    ))
+      expect(describeIndex(doc).title).toBeUndefined();
+  });
+
+  it('a customized built-in cell (<td is="…">) is still a label cell', () => {
+    const dom = new JSDOM('<html><body></body></html>');
+    const { window } = dom;
+    class Cell extends window.HTMLTableCellElement {}
+    window.customElements.define('x-cell', Cell, { extends: 'td' });
+    const d = window.document;
+    const row = d.body.appendChild(d.createElement('table')).appendChild(d.createElement('tr'));
+    const cell = row.appendChild(d.createElement('td', { is: 'x-cell' }));
+    cell.textContent = 'Title';
+    row.appendChild(d.createElement('td')).textContent = 'A study';
+    expect(Object.getPrototypeOf(cell)).toBe(Cell.prototype);
+    expect(describeIndex(window.document).labels).toEqual(['td', 'td']);
+  });
+});
