@@ -37,6 +37,14 @@ describe('quickCheck (the detector content script)', () => {
     expect(quickCheck(doc(`<ul>${item}${item}</ul>`), at('https://people.example/pubs'))).toBe(
       'maybe',
     );
+    // Every type the extractor lists as a work (utils/extract/listing.ts), in any case.
+    for (const type of ['Thesis', 'report', 'Chapter', 'MedicalScholarlyArticle'])
+      expect(
+        quickCheck(
+          doc(`<div itemscope itemtype="http://schema.org/${type}"></div>`),
+          at('https://people.example/theses'),
+        ),
+      ).toBe('maybe');
     expect(
       quickCheck(
         doc('<div itemscope itemtype="https://schema.org/Product"></div>'),

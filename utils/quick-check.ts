@@ -147,6 +147,11 @@ const DOI_WINDOW = 10_000;
 export type QuickVerdict = 'maybe' | 'no';
 
 /** The parts of the page's address the check reads: a `URL`, or the page's own `location`. */
+/** Microdata items of the schema.org types of a work (`MedicalScholarlyArticle` included). */
+const WORK_ITEMS =
+  '[itemtype*="ScholarlyArticle" i],[itemtype*="schema.org/Thesis" i],' +
+  '[itemtype*="schema.org/Report" i],[itemtype*="schema.org/Chapter" i]';
+
 export type PageAddress = Pick<URL, 'protocol' | 'hostname' | 'pathname'>;
 
 export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
@@ -165,10 +170,11 @@ export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
     if (includesAny(json, SCHOLARLY_JSONLD)) return 'maybe';
     declaredPost ||= includesAny(json, POST_JSONLD);
   }
+  // Works marked up as schema.org microdata items: bibliographies (dblp, publication lists). The
+  // types are the extractor's (utils/extract/listing.ts), in one native query.
+  if (doc.querySelector(WORK_ITEMS)) return 'maybe';
   // A page that declares itself a news item or blog post (most pages without scholarly metadata) is
   // not read further: reading the text is the costly part of this check.
-  // Works marked up as schema.org microdata items: bibliographies (dblp, publication lists).
-  if (doc.querySelector('[itemtype*="ScholarlyArticle"]')) return 'maybe';
   if (declaredPost) return 'no';
   return textSignals(doc) ? 'maybe' : 'no';
 }
