@@ -99,6 +99,11 @@ function run(doc: Document, url: URL): PageResult {
       const have = knownFields(drafts);
       if (PAGE_FIELDS.every((f) => have.has(f))) continue;
       draft = attempt(() => readVisiblePage(doc, have)) ?? {};
+      // The page's weak field is an abstract, which loses to any strong one.
+      if (have.has('abstract') || hasValue(draft.abstract)) {
+        drafts.push({ id: source.id, draft });
+        continue;
+      }
     } else draft = attempt(() => source.extract(doc, url)) ?? {};
     const weak = source.weak ? attempt(() => source.weak?.(doc, url)) : undefined;
     drafts.push(weak ? { id: source.id, draft, weak } : { id: source.id, draft });

@@ -5,7 +5,12 @@ import { eprints } from '../../../utils/extract/sources/eprints';
 import { highwire, parseCitationReference } from '../../../utils/extract/sources/highwire';
 import { jsonLd } from '../../../utils/extract/sources/jsonld';
 import { openGraph } from '../../../utils/extract/sources/opengraph';
-import { labelledFields, page, visibleAbstract } from '../../../utils/extract/sources/page';
+import {
+  fullDescription,
+  labelledFields,
+  page,
+  visibleAbstract,
+} from '../../../utils/extract/sources/page';
 import { dropAbstractLabel, stripMarkup } from '../../../utils/extract/text';
 import { docs, fixture } from './helpers';
 
@@ -299,5 +304,49 @@ describe('markup in metadata values', () => {
     ['First line<br>second line', 'First line second line'],
   ])('%s', (raw, want) => {
     expect(stripMarkup(raw)).toBe(want);
+  });
+});
+
+describe.each(docs(fixture('working-paper-cut-description.html')))(
+  'a description cut short ("...") on $name',
+  ({ doc }) => {
+    it('counts as the whole visible paragraph it was cut from', () => {
+      const abstract = page.weak(doc).abstract;
+      expect(abstract).toMatch(/^Harbour space is priced as if every berth were equal/);
+      expect(abstract).toMatch(/tide windows matter only for the largest vessels\.$/);
+    });
+  },
+);
+
+describe('fullDescription', () => {
+  const cut =
+    'Harbour space is priced as if every berth were equal, yet berths differ in depth, tide window and crane reach. Using ten years of contracts we ...';
+  const whole =
+    'Harbour space is priced as if every berth were equal, yet berths differ in depth, tide window and crane reach. Using ten years of contracts we estimate what each is worth.';
+  const parse = (body: string) => docs(`<html><body>${body}</body></html>`);
+
+  it('reads a paragraph, or a div without blocks inside, that starts with the cut text', () => {
+    for (const { doc } of parse(`<div><p>Other text.</p><p>${whole}</p></div>`))
+      expect(fullDescription(doc, cut)).toBe(whole);
+    for (const { doc } of parse(`<section><div class="x">${whole}</div></section>`))
+      expect(fullDescription(doc, cut)).toBe(whole);
+  });
+
+  it('needs the ellipsis, a long enough start and text that goes on', () => {
+    for (const { doc } of parse(`<p>${whole}</p>`)) {
+      expect(fullDescription(doc, cut.replace(/ \.\.\.$/, ''))).toBeUndefined();
+      expect(fullDescription(doc, 'Harbour space is priced …')).toBeUndefined();
+    }
+    // The page shows only the same cut text, or something else.
+    for (const { doc } of parse(`<p>${cut}</p><p>A different paragraph altogether.</p>`))
+      expect(fullDescription(doc, cut)).toBeUndefined();
+  });
+
+  it('looks at the first 2,000 paragraphs only (a hostile page of thousands that start alike)', () => {
+    const alike = `<p>${cut.slice(0, 80)} but then something else.</p>`;
+    for (const { doc } of parse(`${alike.repeat(1990)}<p>${whole}</p>`))
+      expect(fullDescription(doc, cut)).toBe(whole);
+    for (const { doc } of parse(`${alike.repeat(2000)}<p>${whole}</p>`))
+      expect(fullDescription(doc, cut)).toBeUndefined();
   });
 });

@@ -390,15 +390,52 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
   return d;
 }
 
+/** A description cut short by the site: its text up to an ellipsis ("… a simple model..."). */
+const CUT_SHORT = /^([\s\S]*\S)\s*(?:\.\.\.|…)$/;
+/** Most elements compared with a cut-off description, of each kind looked at. */
+const MAX_CONTINUATIONS = 2000;
+
+/**
+ * The visible text that a cut-off meta description was cut from: sites that show the abstract
+ * without a heading or class that says so (NBER's working papers, many CMS pages) often repeat its
+ * first 160–300 characters, ending in "...", as the description. The paragraph (else a `div`, `dd`
+ * or `section` without block children) whose text starts with the description's is the whole text.
+ * Looked for only when the description ends in an ellipsis.
+ */
+export function fullDescription(doc: Document, description: string): string | undefined {
+  const m = CUT_SHORT.exec(description.trim());
+  const head = m?.[1] ? clean(m[1]) : undefined;
+  if (!head || head.length < 100) return undefined;
+  const probe = head.slice(0, 60);
+  for (const tags of ['p', 'div, dd, section, blockquote']) {
+    const els = doc.querySelectorAll(tags);
+    for (let i = 0; i < els.length && i < MAX_CONTINUATIONS; i++) {
+      const el = els[i]!;
+      if (tags !== 'p' && el.querySelector('p, div, section, dd, li, table')) continue;
+      const start = clean(el.textContent, 200) ?? '';
+      if (!start.startsWith(probe)) continue;
+      // The whole text goes on after the cut (a page that shows the cut text itself is no help).
+      const full = blockText(el, 10_000);
+      const shown = full ? collapse(full) : '';
+      if (shown.startsWith(head) && !/^\s*(?:\.\.\.|…)?$/.test(shown.slice(head.length)))
+        return full;
+    }
+  }
+  return undefined;
+}
+
 export const page: MetadataSource & { weak(doc: Document): PaperDraft } = {
   id: 'page',
   extract: (doc) => readVisiblePage(doc, new Set()),
   /**
    * `<meta name="description">`, the weakest abstract: some publishers put the abstract there
    * (nature.com 2014), others a teaser or a TLDR, so only a long one counts and anything visible wins.
+   * A description cut short ("...") counts as the visible text it was cut from, when there is one.
    */
   weak(doc) {
-    const abstract = abstractFrom(readMeta(doc).get('description')?.[0], 249);
+    const description = readMeta(doc).get('description')?.[0];
+    const full = description ? fullDescription(doc, stripMarkup(description) ?? '') : undefined;
+    const abstract = abstractFrom(full ?? description, 249);
     return abstract ? { abstract } : {};
   },
 };
