@@ -6,7 +6,7 @@ import { listingHints, listingWorks, microdataWorks } from './listing';
 import { forgetPage } from './memo';
 import { linkHref, readMeta } from './meta';
 import { normalizeDoi } from '../paper-ids';
-import { unwrapAbstract } from './text';
+import { normalizePages, unwrapAbstract } from './text';
 import { siteExtractors } from './sites/index';
 import { coins } from './sources/coins';
 import { dublinCore } from './sources/dublincore';
@@ -152,6 +152,8 @@ function run(doc: Document, url: URL): PageResult {
     citations: d.citations ?? [],
     sources,
   };
+  // After the site extractors, which copy page ranges as their pages print them.
+  if (paper.pages) paper.pages = normalizePages(paper.pages);
   if (!paper.url) {
     const canonical = linkHref(doc, 'canonical', url);
     const own = url.protocol === 'http:' || url.protocol === 'https:' ? stripHash(url) : undefined;

@@ -226,6 +226,22 @@ export function splitKeywords(values: readonly string[], max = 100): string[] {
 }
 
 /** Pages as `first–last` from a start and end page (either may be missing). */
+/**
+ * A page range in one form, "first–last", with a last page written short in full: PubMed's and many
+ * journals' citations abbreviate it ("2567-74" is 2567–2574, "200-19" is 200–219). Only plain numbers
+ * are read that way; anything else ("e1234", "S12-S19", "ix-xii") is kept as given.
+ */
+export function normalizePages(pages: string): string {
+  const m = /^(\d{1,7})\s*(?:-+|–|—)\s*(\d{1,7})$/.exec(pages.trim());
+  if (!m) return pages;
+  const [, first = '', last = ''] = m;
+  const full =
+    last.length < first.length ? first.slice(0, first.length - last.length) + last : last;
+  // "199-5" cannot be 195: kept as the page gives it.
+  if (Number(full) < Number(first)) return `${first}–${last}`;
+  return full === first ? first : `${first}–${full}`;
+}
+
 export function pageRange(first: string | undefined, last: string | undefined): string | undefined {
   const f = clean(first, 40);
   const l = clean(last, 40);

@@ -11,7 +11,8 @@ import {
   page,
   visibleAbstract,
 } from '../../../utils/extract/sources/page';
-import { dropAbstractLabel, stripMarkup } from '../../../utils/extract/text';
+import { dropAbstractLabel, normalizePages, stripMarkup } from '../../../utils/extract/text';
+import { extractPage } from '../../../utils/extract/index';
 import { docs, fixture } from './helpers';
 
 const URL_ = new URL('https://quietseas.example/articles/4886');
@@ -348,5 +349,34 @@ describe('fullDescription', () => {
       expect(fullDescription(doc, cut)).toBe(whole);
     for (const { doc } of parse(`${alike.repeat(2000)}<p>${whole}</p>`))
       expect(fullDescription(doc, cut)).toBeUndefined();
+  });
+});
+
+describe('page ranges', () => {
+  it('writes a short last page in full, as PubMed and many journals abbreviate it', () => {
+    expect(normalizePages('2567-74')).toBe('2567–2574');
+    expect(normalizePages('200-19')).toBe('200–219');
+    expect(normalizePages('171 - 8')).toBe('171–178');
+    expect(normalizePages('98-102')).toBe('98–102');
+    expect(normalizePages('444–445')).toBe('444–445');
+    expect(normalizePages('12-12')).toBe('12');
+  });
+
+  it('keeps what is not two plain numbers, or cannot be a range, as given', () => {
+    expect(normalizePages('e1234')).toBe('e1234');
+    expect(normalizePages('S12-S19')).toBe('S12-S19');
+    expect(normalizePages('ix-xii')).toBe('ix-xii');
+    expect(normalizePages('199-5')).toBe('199–5');
+  });
+
+  it('applies to the pages of the extracted paper, whichever source gave them', () => {
+    const html =
+      '<html><head><meta name="citation_title" content="Facing up to the problem of consciousness">' +
+      '<meta name="citation_author" content="Chalmers, David J."><meta name="citation_publication_date" content="1995">' +
+      '<meta name="citation_firstpage" content="200"><meta name="citation_lastpage" content="19"></head><body></body></html>';
+    for (const { doc } of docs(html))
+      expect(extractPage(doc, 'https://philpapers.example/rec/CHAFUT').paper?.pages).toBe(
+        '200–219',
+      );
   });
 });
