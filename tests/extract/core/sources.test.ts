@@ -54,6 +54,19 @@ describe.each(docs(fixture('highwire-journal.html')))('highwire on $name', ({ do
   });
 });
 
+describe('highwire keywords', () => {
+  it('reads citation_keyword, one per tag, as Silverchair journals (OUP) write them', () => {
+    const html =
+      '<html><head><meta name="citation_title" content="Nutrient composition of wild plants">' +
+      '<meta name="citation_keyword" content="wild plants"><meta name="citation_keyword" content="nutrients">' +
+      '</head><body></body></html>';
+    for (const { doc } of docs(html))
+      expect(
+        highwire.extract(doc, new URL('https://academic.example/job/article/1')).keywords,
+      ).toEqual(['wild plants', 'nutrients']);
+  });
+});
+
 describe('highwire without citation_title', () => {
   const html = (tags: string) => `<html><head>${tags}<title>x</title></head><body></body></html>`;
   it('still gives what the citation_ tags say (Atypon journals leave the title out)', () => {

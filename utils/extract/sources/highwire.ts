@@ -84,7 +84,10 @@ export function highwireDraft(meta: MetaMap, url: URL, prefix: string): PaperDra
   const abstract = abstractFrom(get('abstract'), 40);
   if (abstract) d.abstract = abstract;
 
-  const keywords = splitKeywords(getAll('keywords')).filter((k) => !isNotAKeyword(k, venue));
+  // `citation_keywords` (one list, or one per tag), or `citation_keyword` per tag (Silverchair: OUP).
+  const keywords = splitKeywords(all(meta, prefix + 'keywords', prefix + 'keyword')).filter(
+    (k) => !isNotAKeyword(k, venue),
+  );
   if (keywords.length) d.keywords = keywords;
 
   const pdf = resolveUrl(get('pdf_url'), url);
