@@ -53,6 +53,17 @@ describe('quickCheck (the detector content script)', () => {
     ).toBe('no');
   });
 
+  it('says maybe for a record labelled with its title and authors (a conference splash page)', () => {
+    const splash =
+      '<h1>PoS(LATTICE 2013)001</h1><div><em>Title</em> <strong>Heavy Flavour Physics Review</strong></div>' +
+      '<div><em>Conference</em> <strong>LATTICE 2013</strong></div><div><em>Authors</em> <div>A. El-Khadra</div></div>';
+    expect(quickCheck(doc(splash), at('https://proceedings.example/187/001'))).toBe('maybe');
+    // A title label alone is any form or table.
+    expect(
+      quickCheck(doc('<label>Title</label><input><p>Some text.</p>'), at('https://x.example/')),
+    ).toBe('no');
+  });
+
   it('tells one COinS span (the page’s work) from a wiki’s dozens', () => {
     const one = '<span class="Z3988" title="ctx_ver=Z39.88-2004"></span>';
     expect(quickCheck(doc(one), at('https://x.example/'))).toBe('maybe');

@@ -106,6 +106,7 @@ const RECORD_LABELS = [
   'publisher',
   'dissertation',
   'thesis',
+  'title',
 ];
 /**
  * RECORD_LABELS by their first character code, in the same order: most short texts start with a
@@ -269,6 +270,9 @@ function textSignals(doc: Document): boolean {
       labels.add(record);
       core ||= CORE_LABELS.has(record);
       if (core && labels.size >= 3) return true;
+      // A record labelled with its title and its authors (conference splash pages such as PoS's),
+      // which the extractor's own look at the visible page reads as a work.
+      if (labels.has('title') && (labels.has('authors') || labels.has('author'))) return true;
     }
   }
   return false;
