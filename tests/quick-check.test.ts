@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractPage } from '../utils/extract/index';
 import { quickCheck } from '../utils/quick-check';
+import { parseHtml } from '../tools/parse-html';
 
 function doc(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -216,5 +220,22 @@ describe('quickCheck record labels', () => {
     expect(quickCheck(page, new URL('https://summaries.example/p/3'))).toBe('maybe');
     const notHeadings = doc('<p>Abstract</p><p>Cited by</p>');
     expect(quickCheck(notHeadings, new URL('https://summaries.example/p/4'))).toBe('no');
+  });
+});
+
+describe('the detector and the extractor agree', () => {
+  // Every committed page the extractor reads as one paper, wherever it is served: the detector must
+  // let it through, or the extension never loads the extractor there and shows no panel.
+  const dirs = ['tests/fixtures/extract/core', 'tests/fixtures/extract/sites', 'tests/e2e/pages'];
+  const pages = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => join(dir, f)),
+  );
+  it.each(pages)('%s', (file) => {
+    const html = readFileSync(file, 'utf8');
+    const url = 'https://unlisted-host.example/record/1';
+    if (extractPage(parseHtml(html), url).kind !== 'paper') return;
+    expect(quickCheck(parseHtml(html), new URL(url))).toBe('maybe');
   });
 });
