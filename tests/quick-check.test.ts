@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../utils/extract/index';
+import { siteExtractors } from '../utils/extract/sites/index';
 import { quickCheck } from '../utils/quick-check';
 import { parseHtml } from '../tools/parse-html';
 
@@ -237,5 +238,31 @@ describe('the detector and the extractor agree', () => {
     const url = 'https://unlisted-host.example/record/1';
     if (extractPage(parseHtml(html), url).kind !== 'paper') return;
     expect(quickCheck(parseHtml(html), new URL(url))).toBe('maybe');
+  });
+});
+
+describe('the detector lets through every address a site extractor reads', () => {
+  const empty = '<html><head></head><body></body></html>';
+  const urls = siteExtractors.flatMap((ex) =>
+    ex.testUrls.filter((u) => ex.matches(new URL(u))).map((u) => [ex.id, u] as const),
+  );
+  it.each(urls)('%s: %s', (_id, u) => {
+    expect(quickCheck(parseHtml(empty), new URL(u))).toBe('maybe');
+  });
+
+  it('and the same addresses behind a library proxy, as the extractors read them', () => {
+    for (const [id, u] of urls) {
+      const url = new URL(u);
+      const ex = siteExtractors.find((e) => e.id === id)!;
+      for (const host of [
+        `${url.hostname}.ezproxy.lib.example.edu`,
+        `${url.hostname.replace(/\./g, '-')}.proxy.example.edu`,
+      ]) {
+        const proxied = new URL(u);
+        proxied.hostname = host;
+        if (!ex.matches(proxied)) continue;
+        expect(quickCheck(parseHtml(empty), proxied), proxied.href).toBe('maybe');
+      }
+    }
   });
 });

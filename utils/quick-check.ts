@@ -45,6 +45,19 @@ const SCHOLARLY_HOSTS = new Set([
   'mdpi.com',
   'hal.science',
   'zenodo.org',
+  // Older and sister hosts the site extractors (utils/extract/sites) also read.
+  'aclanthology.info',
+  'aclweb.org',
+  'plosbiology.org',
+  'plosmedicine.org',
+  'ploscompbiol.org',
+  'plosgenetics.org',
+  'plospathogens.org',
+  'plosntds.org',
+  'pubmed.gov',
+  'pubmedcentral.nih.gov',
+  'pubmedcentral.gov',
+  'springer.com',
 ]);
 
 /** Meta name prefixes that scholarly platforms use for one work (Highwire, bepress, PRISM, EPrints). */
@@ -186,6 +199,13 @@ function scholarlyHost(host: string, path: string): boolean {
     if (SCHOLARLY_HOSTS.has(host.slice(at))) return true;
   }
   if (host.startsWith('scholar.google.') || host.includes('.scholar.google.')) return true;
+  // A library proxy rewrites the host, as the site extractors know (publisher-common.ts `onHost`):
+  // www.sciencedirect.com.ezproxy.lib.example.edu, www-sciencedirect-com.proxy.example.edu.
+  if (host.includes('proxy') || host.includes('idm.oclc')) {
+    for (const known of SCHOLARLY_HOSTS)
+      if (host.includes(known + '.') || host.includes(known.replaceAll('.', '-') + '.'))
+        return true;
+  }
   // Older PubMed and PMC pages live under www.ncbi.nlm.nih.gov with these paths.
   return (
     (host === 'ncbi.nlm.nih.gov' || host.endsWith('.ncbi.nlm.nih.gov')) &&
