@@ -63,6 +63,11 @@ describe('quickCheck (the detector content script)', () => {
       '<h1>PoS(LATTICE 2013)001</h1><div><em>Title</em> <strong>Heavy Flavour Physics Review</strong></div>' +
       '<div><em>Conference</em> <strong>LATTICE 2013</strong></div><div><em>Authors</em> <div>A. El-Khadra</div></div>';
     expect(quickCheck(doc(splash), at('https://proceedings.example/187/001'))).toBe('maybe');
+    // German repositories: "Titel", "Autor(en)".
+    const record =
+      '<table><tr><th>Titel</th><td>Gezeitenfenster und Liegeplätze</td></tr>' +
+      '<tr><th>Autor(en)</th><td>Okafor, Adaeze</td></tr><tr><th>Erscheinungsjahr</th><td>2019</td></tr></table>';
+    expect(quickCheck(doc(record), at('https://repositorium.example/item/1'))).toBe('maybe');
     // A title label alone is any form or table.
     expect(
       quickCheck(doc('<label>Title</label><input><p>Some text.</p>'), at('https://x.example/')),

@@ -120,7 +120,15 @@ const RECORD_LABELS = [
   'dissertation',
   'thesis',
   'title',
+  'titel',
+  'creators',
+  'creator',
+  'autoren',
+  'autor',
 ];
+/** The labels of a record's title and of its authors, as the extractor reads them (page.ts LABELS). */
+const TITLE_LABELS = ['title', 'titel'];
+const AUTHOR_LABELS = ['authors', 'author', 'creators', 'creator', 'autoren', 'autor'];
 /**
  * RECORD_LABELS by their first character code, in the same order: most short texts start with a
  * letter no label starts with, and the rest are tested against a few labels rather than all of them.
@@ -292,7 +300,7 @@ function textSignals(doc: Document): boolean {
       if (core && labels.size >= 3) return true;
       // A record labelled with its title and its authors (conference splash pages such as PoS's),
       // which the extractor's own look at the visible page reads as a work.
-      if (labels.has('title') && (labels.has('authors') || labels.has('author'))) return true;
+      if (hasAny(labels, TITLE_LABELS) && hasAny(labels, AUTHOR_LABELS)) return true;
     }
   }
   return false;
@@ -340,6 +348,11 @@ function recordLabel(text: string): string | undefined {
 // Plain indexed loops: this code runs cold, where callbacks and iterators cost more than the tests.
 function startsWithAny(text: string, prefixes: readonly string[]): boolean {
   for (let i = 0; i < prefixes.length; i++) if (text.startsWith(prefixes[i]!)) return true;
+  return false;
+}
+
+function hasAny(set: ReadonlySet<string>, items: readonly string[]): boolean {
+  for (let i = 0; i < items.length; i++) if (set.has(items[i]!)) return true;
   return false;
 }
 
