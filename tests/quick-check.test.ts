@@ -30,6 +30,28 @@ describe('quickCheck (the detector content script)', () => {
     expect(quickCheck(doc(blog), at('https://blog.example/a'))).toBe('no');
   });
 
+  it('reads JSON-LD types in every form the extractor does, and an Article that names a DOI', () => {
+    const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    for (const type of [
+      'schema:ScholarlyArticle',
+      'https://schema.org/Thesis',
+      'MedicalScholarlyArticle',
+    ])
+      expect(quickCheck(doc(ld(`{"@type":"${type}","name":"X"}`)), at('https://r.example/1'))).toBe(
+        'maybe',
+      );
+    const article = '{"@type":"Article","headline":"X","sameAs":"https://doi.org/10.1234/abc"}';
+    expect(quickCheck(doc(ld(article)), at('https://r.example/1'))).toBe('maybe');
+    // A news article and a report of the news (not a Report) are posts.
+    for (const type of ['NewsArticle', 'ReportageNewsArticle'])
+      expect(
+        quickCheck(
+          doc(ld(`{"@type":"${type}","headline":"X","sameAs":"https://doi.org/10.1/x"}`)),
+          at('https://news.example/1'),
+        ),
+      ).toBe('no');
+  });
+
   it('says maybe on scholarly hosts, including legacy PubMed paths', () => {
     expect(quickCheck(doc(''), at('https://arxiv.org/abs/1706.03762'))).toBe('maybe');
     expect(quickCheck(doc(''), at('https://www.ncbi.nlm.nih.gov/pubmed/12345'))).toBe('maybe');

@@ -86,14 +86,17 @@ const DC_CITATION = [
   'dcterms.bibliographic',
 ];
 
+/** schema.org types of a work as JSON-LD writes them: "Thesis", "schema:Thesis", ".../Thesis". */
 const SCHOLARLY_JSONLD = [
-  '"ScholarlyArticle"',
-  '"MedicalScholarlyArticle"',
-  '"Thesis"',
-  '"Report"',
-  '"Chapter"',
-  '"Dataset"',
+  'ScholarlyArticle"',
+  'MedicalScholarlyArticle"',
+  'Thesis"',
+  'Report"',
+  'Chapter"',
+  'Dataset"',
 ];
+/** A generic Article is a work when it names a DOI or an arXiv id (Semantic Scholar): jsonld.ts. */
+const ARTICLE_IDS = ['doi.org/10.', 'doi:10.', 'doi: 10.', '"doi"', 'arxiv'];
 const POST_JSONLD = ['"NewsArticle"', '"ReportageNewsArticle"', '"BlogPosting"', '"Article"'];
 
 /**
@@ -189,7 +192,8 @@ export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length && i < 8; i++) {
     const json = (scripts[i]!.textContent ?? '').slice(0, 20_000);
-    if (includesAny(json, SCHOLARLY_JSONLD)) return 'maybe';
+    if (hasType(json, SCHOLARLY_JSONLD)) return 'maybe';
+    if (hasType(json, ['Article"']) && includesAny(json.toLowerCase(), ARTICLE_IDS)) return 'maybe';
     declaredPost ||= includesAny(json, POST_JSONLD);
   }
   // Works marked up as schema.org microdata items: bibliographies (dblp, publication lists). The
@@ -348,6 +352,19 @@ function recordLabel(text: string): string | undefined {
 // Plain indexed loops: this code runs cold, where callbacks and iterators cost more than the tests.
 function startsWithAny(text: string, prefixes: readonly string[]): boolean {
   for (let i = 0; i < prefixes.length; i++) if (text.startsWith(prefixes[i]!)) return true;
+  return false;
+}
+
+/** Whether the JSON names one of the types (each written with its closing quote) as a whole name. */
+function hasType(json: string, types: readonly string[]): boolean {
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i]!;
+    for (let at = json.indexOf(type); at >= 0; at = json.indexOf(type, at + 1)) {
+      const before = json.charCodeAt(at - 1);
+      if (before === 34 || before === 47 || before === 58 || before === 35)
+        return true; /* " / : # */
+    }
+  }
   return false;
 }
 
