@@ -6,7 +6,7 @@ import { listingHints, listingWorks, microdataWorks } from './listing';
 import { forgetPage } from './memo';
 import { linkHref, readMeta } from './meta';
 import { normalizeDoi } from '../paper-ids';
-import { normalizePages, unwrapAbstract } from './text';
+import { normalizePages, splitTrailingKeywords, unwrapAbstract } from './text';
 import { siteExtractors } from './sites/index';
 import { coins } from './sources/coins';
 import { dublinCore } from './sources/dublincore';
@@ -266,7 +266,12 @@ function stripHash(url: URL): string {
  */
 function sanitize(d: PaperDraft, sources: Partial<Record<keyof Paper, string>>): void {
   if (d.abstract) {
-    const a = unwrapAbstract(d.abstract) ?? '';
+    const { abstract, keywords } = splitTrailingKeywords(d.abstract);
+    if (keywords.length && !d.keywords?.length) {
+      d.keywords = keywords;
+      if (sources.abstract) sources.keywords = sources.abstract;
+    }
+    const a = unwrapAbstract(abstract) ?? '';
     const t = (d.title ?? '').toLowerCase();
     if (
       a.length < 80 ||

@@ -143,6 +143,33 @@ export function textOf(el: Element | null | undefined, max = MAX_FIELD): string 
 export const ABSTRACT_WORDS =
   'abstract|summary|résumé|zusammenfassung|kurzfassung|resumen|resumo|resum|riassunto|samenvatting|sammanfattning|sammendrag|resumé|tiivistelmä|abstrakt|streszczenie|souhrn|povzetek|sažetak|özet|περίληψη|аннотация|реферат|резюме|摘要|抄録|要旨|要約|초록|요약';
 
+/** Labels that start a list of keywords, in the languages of ABSTRACT_WORDS. */
+const KEYWORD_WORDS =
+  'keywords?|key ?words|index terms|palabras clave|palavras[- ]chave|mots[- ]cl[ée]s|schl[üu]sselw[öo]rter|schlagw[öo]rter|parole chiave|trefwoorden|nyckelord|s[łl]owa kluczowe|klí[čc]ová slova|ključne besede|anahtar kelimeler|λέξεις[- ]κλειδιά|ключевые слова|キーワード|关键词|關鍵詞|키워드|주제어';
+/** A keyword label after the abstract's last sentence, then the list: "… maize. Keywords: a; b". */
+const KEYWORDS_TAIL = new RegExp(
+  `[.!?。)\\]]\\s+(?:${KEYWORD_WORDS})\\s*(?:\\([^)]{1,20}\\))?\\s*[:：—–]\\s*(\\S.*)$`,
+  'iu',
+);
+/** Where a keyword list ends and other matter starts ("JEL codes: …", "© 2020 …"). */
+const AFTER_LIST = /\.\s+(?=\p{Lu}|©)|\s©/u;
+
+/**
+ * An abstract whose text runs on into the keyword list printed under it (a visible abstract read up
+ * to the next heading, a metadata abstract copied with its keywords): the abstract without it, and
+ * the keywords. Only a list that comes after the last sentence, under a keyword label followed by a
+ * colon or dash, is split off ("we study three keywords: …" stays).
+ */
+export function splitTrailingKeywords(abstract: string): { abstract: string; keywords: string[] } {
+  const m = KEYWORDS_TAIL.exec(abstract);
+  if (!m?.[1]) return { abstract, keywords: [] };
+  const head = abstract.slice(0, m.index + 1).trim();
+  const list = m[1].split(AFTER_LIST)[0] ?? '';
+  const keywords = list.length <= 600 ? splitKeywords([list]) : [];
+  if (head.length < 80 || keywords.length === 0) return { abstract, keywords: [] };
+  return { abstract: head, keywords };
+}
+
 const ABSTRACT_LABEL = new RegExp(`^(?:${ABSTRACT_WORDS})(?:\\s*[:：.\\-–—]\\s*|\\s+)`, 'iu');
 const AFTER_LABEL = /^\s*[:：.\-–—]|^\s+[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
 
@@ -225,7 +252,6 @@ export function splitKeywords(values: readonly string[], max = 100): string[] {
   return out;
 }
 
-/** Pages as `first–last` from a start and end page (either may be missing). */
 /**
  * A page range in one form, "first–last", with a last page written short in full: PubMed's and many
  * journals' citations abbreviate it ("2567-74" is 2567–2574, "200-19" is 200–219). Only plain numbers
@@ -242,6 +268,7 @@ export function normalizePages(pages: string): string {
   return full === first ? first : `${first}–${full}`;
 }
 
+/** Pages as `first–last` from a start and end page (either may be missing). */
 export function pageRange(first: string | undefined, last: string | undefined): string | undefined {
   const f = clean(first, 40);
   const l = clean(last, 40);

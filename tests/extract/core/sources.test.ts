@@ -11,7 +11,12 @@ import {
   page,
   visibleAbstract,
 } from '../../../utils/extract/sources/page';
-import { dropAbstractLabel, normalizePages, stripMarkup } from '../../../utils/extract/text';
+import {
+  dropAbstractLabel,
+  normalizePages,
+  splitTrailingKeywords,
+  stripMarkup,
+} from '../../../utils/extract/text';
 import { extractPage } from '../../../utils/extract/index';
 import { docs, fixture } from './helpers';
 
@@ -392,4 +397,49 @@ describe('page ranges', () => {
         '200–219',
       );
   });
+});
+
+describe('keywords printed after the abstract', () => {
+  const body =
+    'Sleep supports memory consolidation, but the evidence in adolescents is mixed and mostly from single nights.';
+
+  it('are split off the abstract, in the languages the abstract label is known in', () => {
+    for (const [label, sep] of [
+      ['Keywords', ':'],
+      ['Key words', ':'],
+      ['Index Terms', '—'],
+      ['Palabras clave', ':'],
+      ['Mots-clés', ' :'],
+      ['Schlüsselwörter', ':'],
+      ['キーワード', '：'],
+    ])
+      expect(splitTrailingKeywords(`${body} ${label}${sep} sleep; memory; adolescence`)).toEqual({
+        abstract: body,
+        keywords: ['sleep', 'memory', 'adolescence'],
+      });
+  });
+
+  it('stop where other matter starts, which leaves the abstract too', () => {
+    expect(
+      splitTrailingKeywords(`${body} Keywords: sleep, memory. JEL codes: I12. © 2022 The Authors`),
+    ).toEqual({ abstract: body, keywords: ['sleep', 'memory'] });
+  });
+
+  it('stay when the word is part of a sentence, or nothing would be left of the abstract', () => {
+    const prose = `${body} We rank three keywords: sleep, memory and age.`;
+    expect(splitTrailingKeywords(prose)).toEqual({ abstract: prose, keywords: [] });
+    const short = 'Short text. Keywords: sleep; memory';
+    expect(splitTrailingKeywords(short)).toEqual({ abstract: short, keywords: [] });
+  });
+
+  it.each(docs(fixture('abstract-with-keywords.html')))(
+    'on a page, become its keywords when its metadata has none ($name)',
+    ({ doc }) => {
+      const p = extractPage(doc, 'https://revistas.example/article/120').paper;
+      expect(p?.abstract).toMatch(/^El cambio climático afecta/);
+      expect(p?.abstract).toMatch(/papa y maíz\.$/);
+      expect(p?.keywords).toEqual(['cambio climático', 'agricultura', 'Andes']);
+      expect(p?.sources.keywords).toBe('page');
+    },
+  );
 });
