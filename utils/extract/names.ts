@@ -9,14 +9,15 @@ import { clean, collapse, properCase } from './text';
  * - `Family, Given` (Dublin Core, EPrints, IEEE) is split at the comma;
  * - MEDLINE `Surname Initials` (`Powell DJ`) keeps the initials as the given part;
  * - capitals-only forms (`VASWANI Ashish`, `JOHN SMITH`) are proper-cased;
- * - organisations ("… Consortium", "… Group") stay one literal name.
+ * - organisations ("… Consortium", "… Group", "Centers for Disease Control and Prevention",
+ *   "Johnson & Johnson") stay one literal name.
  */
 
 const MARKS = /[*†‡§¶#⊥‖∥¹²³⁰⁴-⁹⁺⁽⁾ᵃ-ᶻ✉✝]+/gu;
 const DEGREES =
   /(?:,?\s+|^)(?:Ph\.?\s?D|M\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?A|M\.?\s?P\.?\s?H|D\.?\s?Phil|Dr\.?\s?rer\.?\s?nat|MBBS|MBChB|FRCP|FRS|RN|PharmD|DVM|DDS|MSc|MPH|MS|MBA|Jr|Sr|II|III|IV)\.?(?=,|\s|$)/g;
 const ORG =
-  /\b(consortium|collaboration|group|team|project|committee|network|initiative|institute|university|society|association|council|organi[sz]ation|laboratory|centre|center|investigators|authors)\b/i;
+  /\b(consortium|collaboration|group|team|project|committee|network|initiative|institute|university|society|association|council|organi[sz]ation|laboratory|centres?|centers?|investigators|authors|agency|ministry|department|foundation|commission|federation|bureau|office)\b|\s(?:of|for|and|&|the)\s/i;
 const PARTICLES = new Set([
   'van',
   'vande',
@@ -273,6 +274,42 @@ export function parseNameList(raw: string | null | undefined): Author[] {
   return out;
 }
 
+const PARTICLE = 'van|von|de|der|den|del|della|di|da|du|dos|la|le|bin|ibn';
+/** Words of a person's name: capitalised words, initials and particles, two to five of them. */
+const PERSON_WORDS = new RegExp(
+  `^(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})){1,4}$`,
+  'u',
+);
+/** One to four such words: either side of "Family, Given". */
+const NAME_PART = new RegExp(
+  `^(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})){0,3}$`,
+  'u',
+);
+
+/**
+ * Whether one tag names several people joined by "and" or "&" ("John Smith and Jane Doe", "Smith,
+ * John & Doe, Jane"): every part must read as a person's name, so that an organisation ("Centers for
+ * Disease Control and Prevention") stays one author.
+ */
+function joinsPeople(raw: string): boolean {
+  const parts = raw.split(/\s+(?:and|&)\s+/i);
+  if (parts.length < 2) return false;
+  return parts.every((part) => {
+    const p = part.trim();
+    const comma = p.split(/\s*,\s*/);
+    if (comma.length === 2) return NAME_PART.test(comma[0]!) && NAME_PART.test(comma[1]!);
+    return comma.every((c) => PERSON_WORDS.test(c));
+  });
+}
+
+/** Splits "Smith, John & Doe, Jane" into "Smith, John" and "Doe, Jane"; anything else as a list. */
+function peopleIn(raw: string): Author[] {
+  const parts = raw.split(/\s+(?:and|&)\s+/i).map((p) => p.trim());
+  if (parts.every((p) => p.split(',').length === 2))
+    return parts.map((p) => parseName(p)).filter((a): a is Author => !!a);
+  return parseNameList(raw);
+}
+
 /** Parses a list of raw name strings (one per meta tag), dropping empty and duplicate entries. */
 export function parseNames(raws: readonly string[], limit = 3000): Author[] {
   const out: Author[] = [];
@@ -287,6 +324,8 @@ export function parseNames(raws: readonly string[], limit = 3000): Author[] {
     // One tag may hold several names ("A; B") as with `citation_authors`.
     if (r.includes(';')) {
       for (const a of parseNameList(r)) addName(a);
+    } else if (r.length < 500 && joinsPeople(r)) {
+      for (const a of peopleIn(r)) addName(a);
     } else {
       const a = parseName(r);
       if (a) addName(a);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, looksLikePlaceholder } from '../../../utils/extract/dates';
-import { cleanName, parseName, parseNameList } from '../../../utils/extract/names';
+import { cleanName, parseName, parseNameList, parseNames } from '../../../utils/extract/names';
 
 describe('parseName', () => {
   it.each([
@@ -92,5 +92,31 @@ describe('parseDate', () => {
   it('knows the January-1st placeholder', () => {
     expect(looksLikePlaceholder({ date: '2020-01-01', precision: 'day' })).toBe(true);
     expect(looksLikePlaceholder({ date: '2020', precision: 'year' })).toBe(false);
+  });
+});
+
+describe('parseNames (one meta tag per author, as a rule)', () => {
+  it('splits a tag that joins several people with "and" or "&"', () => {
+    expect(parseNames(['John Smith and Jane Doe'])).toEqual([
+      { given: 'John', family: 'Smith' },
+      { given: 'Jane', family: 'Doe' },
+    ]);
+    expect(parseNames(['Smith, John & Doe, Jane'])).toEqual([
+      { given: 'John', family: 'Smith' },
+      { given: 'Jane', family: 'Doe' },
+    ]);
+    expect(parseNames(['Jan van der Berg and Maria de la Cruz'])).toEqual([
+      { given: 'Jan', family: 'van der Berg' },
+      { given: 'Maria', family: 'de la Cruz' },
+    ]);
+  });
+
+  it('keeps an organisation whole, as one literal name', () => {
+    for (const org of [
+      'Centers for Disease Control and Prevention',
+      'Johnson & Johnson',
+      'Ministry of Health',
+    ])
+      expect(parseNames([org])).toEqual([{ literal: org }]);
   });
 });
