@@ -274,17 +274,15 @@ export function parseNameList(raw: string | null | undefined): Author[] {
   return out;
 }
 
-const PARTICLE = 'van|von|de|der|den|del|della|di|da|du|dos|la|le|bin|ibn';
-/** Words of a person's name: capitalised words, initials and particles, two to five of them. */
-const PERSON_WORDS = new RegExp(
-  `^(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})){1,4}$`,
-  'u',
-);
-/** One to four such words: either side of "Family, Given". */
-const NAME_PART = new RegExp(
-  `^(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${PARTICLE})){0,3}$`,
-  'u',
-);
+/** Between `min` and `max` words of a person's name: capitalised words, initials, particles. */
+const nameWords = (min: number, max: number): RegExp => {
+  const particle = [...PARTICLES].map((p) => p.replace('.', '\\.')).join('|');
+  const word = `(?:\\p{Lu}[\\p{L}'’.-]*|${particle})`;
+  return new RegExp(`^${word}(?:\\s+${word}){${min - 1},${max - 1}}$`, 'u');
+};
+/** A whole name in natural order ("Jan van der Berg"), and either side of "Family, Given". */
+const PERSON_WORDS = nameWords(2, 5);
+const NAME_PART = nameWords(1, 4);
 
 /**
  * Whether one tag names several people joined by "and" or "&" ("John Smith and Jane Doe", "Smith,

@@ -164,6 +164,14 @@ describe.each(['linkedom', 'happy-dom'])('summary page (%s)', (dom) => {
 });
 
 describe('summary page detection cost', () => {
+  /** Watches every `textContent` read on the document's elements (the getter on their prototype). */
+  const textReads = (doc: Document) => {
+    let owner: object | null = doc.body;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent'))
+      owner = Object.getPrototypeOf(owner) as object | null;
+    return vi.spyOn(owner as Element, 'textContent', 'get');
+  };
+
   it("on a page without the layout, detect reads the page's text once and no element's text", () => {
     const paras =
       '<p>A paragraph of an ordinary article, long enough not to be a label at all.</p>'.repeat(
@@ -173,10 +181,7 @@ describe('summary page detection cost', () => {
     // linkedom: its textContent does not call the getter of each child (happy-dom's does), so the
     // spy counts only the reads detect makes.
     const doc = parseHtml(html);
-    let owner: object | null = doc.body;
-    while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent'))
-      owner = Object.getPrototypeOf(owner) as object | null;
-    const read = vi.spyOn(owner as Element, 'textContent', 'get');
+    const read = textReads(doc);
     expect(summaryPage.detect!(doc, new URL('https://news.example.org/story'))).toBe(false);
     expect(read.mock.contexts).toEqual([doc.body]);
     read.mockRestore();
@@ -186,10 +191,7 @@ describe('summary page detection cost', () => {
     const data = `<script type="application/json">${JSON.stringify({ note: 'key terms '.repeat(500) })}</script>`;
     const html = `<html><body><header><h1>News</h1></header><main><p>An article.</p></main>${data}<footer>Footer</footer></body></html>`;
     const doc = parseHtml(html);
-    let owner: object | null = doc.body;
-    while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent'))
-      owner = Object.getPrototypeOf(owner) as object | null;
-    const read = vi.spyOn(owner as Element, 'textContent', 'get');
+    const read = textReads(doc);
     expect(summaryPage.detect!(doc, new URL('https://news.example.org/story'))).toBe(false);
     expect(read.mock.contexts.map((e) => (e as Element).localName)).toEqual([
       'header',
@@ -212,10 +214,7 @@ describe('summary page detection cost', () => {
   it('a body of hundreds of children with a script among them is read whole, in one call', () => {
     const html = `<html><body>${'<p>An ordinary paragraph.</p>'.repeat(300)}<script>var x = 1;</script></body></html>`;
     const doc = parseHtml(html);
-    let owner: object | null = doc.body;
-    while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent'))
-      owner = Object.getPrototypeOf(owner) as object | null;
-    const read = vi.spyOn(owner as Element, 'textContent', 'get');
+    const read = textReads(doc);
     expect(summaryPage.detect!(doc, new URL('https://news.example.org/story'))).toBe(false);
     expect(read.mock.contexts).toEqual([doc.body]);
     read.mockRestore();
