@@ -99,6 +99,10 @@ const SCHOLARLY_JSONLD = [
 const ARTICLE_IDS = ['doi.org/10.', 'doi:10.', 'doi: 10.', '"doi"', 'arxiv'];
 const POST_JSONLD = ['"NewsArticle"', '"ReportageNewsArticle"', '"BlogPosting"', '"Article"'];
 
+/** The labels of a record's title and of its authors, as the extractor reads them (page.ts LABELS). */
+const TITLE_LABELS = ['title', 'titel'];
+const AUTHOR_LABELS = ['authors', 'author', 'creators', 'creator', 'autoren', 'autor'];
+
 /**
  * Short labels of bibliographic records (repository splash pages, small journals), longest first
  * where one starts another. Identifier labels such as "doi" or "ISBN" are left out on purpose: wiki
@@ -115,23 +119,14 @@ const RECORD_LABELS = [
   'date of publication',
   'published',
   'cite as',
-  'authors',
-  'author',
+  ...AUTHOR_LABELS,
   'journal',
   'volume',
   'publisher',
   'dissertation',
   'thesis',
-  'title',
-  'titel',
-  'creators',
-  'creator',
-  'autoren',
-  'autor',
+  ...TITLE_LABELS,
 ];
-/** The labels of a record's title and of its authors, as the extractor reads them (page.ts LABELS). */
-const TITLE_LABELS = ['title', 'titel'];
-const AUTHOR_LABELS = ['authors', 'author', 'creators', 'creator', 'autoren', 'autor'];
 /**
  * RECORD_LABELS by their first character code, in the same order: most short texts start with a
  * letter no label starts with, and the rest are tested against a few labels rather than all of them.
