@@ -110,6 +110,23 @@ function namesFrom(line: string): Author[] {
   return parts.map((p) => parseName(p)).filter((a): a is Author => !!a);
 }
 
+/**
+ * The address a title element links to (its own link, the link around it, or the first in its
+ * block), when that is another page: a link into the page itself (a heading's permalink, a table of
+ * contents' `#section`) does not lead to a work.
+ */
+function workLink(el: Element | null | undefined, url: URL): string | undefined {
+  const link =
+    el?.querySelector('a[href]') ??
+    el?.closest('a[href]') ??
+    el?.parentElement?.querySelector('a[href]');
+  const href = resolveUrl(link?.getAttribute('href'), url);
+  if (!href) return undefined;
+  const hash = href.indexOf('#');
+  const page = url.href.split('#')[0];
+  return hash >= 0 && href.slice(0, hash) === page ? undefined : href;
+}
+
 export function listingWorks(doc: Document, url: URL): WorkRef[] {
   const candidates = Array.from(
     doc.querySelectorAll('h2,h3,h4,[class*="title"],[class~="atl"],[class~="r"]'),
@@ -130,12 +147,7 @@ export function listingWorks(doc: Document, url: URL): WorkRef[] {
   let bestScore = 0;
   for (const [key, els] of groups) {
     // Titles link to their work (or sit in a block that does); prefer groups named as titles.
-    const linked = els.filter(
-      (e) =>
-        e.querySelector('a[href]') ||
-        e.closest('a[href]') ||
-        e.parentElement?.querySelector('a[href]'),
-    ).length;
+    const linked = els.filter((e) => workLink(e, url)).length;
     if (!linked) continue;
     const score = linked + (TITLE_CLASS.test(key.split('.').slice(1).join('.')) ? 0.5 : 0);
     if (score > bestScore) {
@@ -151,11 +163,7 @@ export function listingWorks(doc: Document, url: URL): WorkRef[] {
     );
     if (!title) continue;
     const work: WorkRef = { title, authors: [] };
-    const link =
-      el.querySelector('a[href]') ??
-      el.closest('a[href]') ??
-      el.parentElement?.parentElement?.querySelector('a[href]');
-    const href = resolveUrl(link?.getAttribute('href'), url);
+    const href = workLink(el, url) ?? workLink(el.parentElement?.parentElement, url);
     if (href) work.url = href;
     // The lines after the title: authors, venue, year, DOI.
     const block = el.nextElementSibling ? el : (el.parentElement ?? el);
@@ -184,5 +192,8 @@ export function listingWorks(doc: Document, url: URL): WorkRef[] {
     if (doi) work.doi = doi;
     works.push(work);
   }
-  return works;
+  // Works are known by their authors or DOI; a blog's related posts or a news site's stories, whose
+  // blocks repeat just as well, name neither.
+  const identified = works.filter((w) => w.authors.length || w.doi).length;
+  return identified * 2 >= works.length ? works : [];
 }

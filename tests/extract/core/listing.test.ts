@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../../utils/extract/index';
-import { listingHints } from '../../../utils/extract/listing';
+import { listingHints, listingWorks } from '../../../utils/extract/listing';
 import { docs, fixture, linkedomDoc } from './helpers';
 
 describe.each(docs(fixture('listing-results.html')))(
@@ -37,6 +37,57 @@ describe('listing hints', () => {
     expect(listingHints(doc, new URL('https://journal.example/x'))).toBe(true);
     const plain = linkedomDoc('<html><head><title>My blog</title></head></html>');
     expect(listingHints(plain, new URL('https://blog.example/2020/post'))).toBe(false);
+  });
+  it('a blog post whose title says "search" is not a listing of its related posts', () => {
+    for (const { doc } of docs(fixture('blog-search-tutorial.html'))) {
+      const url = 'https://devnotes.example/2021/full-text-search';
+      expect(listingHints(doc, new URL(url))).toBe(true);
+      expect(extractPage(doc, url).kind).toBe('none');
+    }
+  });
+  it('titles that link into the page itself are not works', () => {
+    const block = (id: string, href: string) =>
+      `<div class="item"><h3><a href="${href}">Section about ${id} things</a></h3>` +
+      `<div class="by">Ann Smith, Bob Jones - Some Journal, 2020</div></div>`;
+    const page = (hrefs: string[]) =>
+      linkedomDoc(
+        `<html><head><title>Contents</title></head><body>${hrefs
+          .map((h, i) => block(String(i), h))
+          .join('')}</body></html>`,
+      );
+    const url = new URL('https://notes.example/guide?x=1#top');
+    const inPage = ['#a', 'https://notes.example/guide?x=1#b', '?x=1#c'];
+    expect(listingWorks(page(inPage), url)).toEqual([]);
+    const away = [
+      '/paper/1',
+      'https://notes.example/guide?x=2#b',
+      'https://other.example/guide?x=1',
+    ];
+    expect(listingWorks(page(away), url).map((w) => w.url)).toEqual([
+      'https://notes.example/paper/1',
+      'https://notes.example/guide?x=2#b',
+      'https://other.example/guide?x=1',
+    ]);
+  });
+  it('needs at least half of the works to name authors or a DOI', () => {
+    const item = (i: number, line: string) =>
+      `<div class="result"><h3 class="t"><a href="/w/${i}">Work number ${i} of the list</a></h3><div>${line}</div></div>`;
+    const page = (lines: string[]) =>
+      linkedomDoc(
+        `<html><head><title>Search results</title></head><body>${lines
+          .map((l, i) => item(i, l))
+          .join('')}</body></html>`,
+      );
+    const url = new URL('https://lib.example/search?q=x');
+    const dated = 'May 20, 2019 · 8 min read';
+    expect(listingWorks(page([dated, dated, dated]), url)).toEqual([]);
+    expect(listingWorks(page(['Ann Smith - Nature, 2019', dated, dated]), url)).toEqual([]);
+    const works = listingWorks(page(['Ann Smith - Nature, 2019', 'doi:10.5555/abc.1', dated]), url);
+    expect(works.map((w) => [w.authors.length, w.doi])).toEqual([
+      [1, undefined],
+      [0, '10.5555/abc.1'],
+      [0, undefined],
+    ]);
   });
   it('a blog post is not a listing', () => {
     const r = extractPage(
