@@ -8,6 +8,7 @@ import { openGraph } from '../../../utils/extract/sources/opengraph';
 import {
   fullDescription,
   labelledFields,
+  leadParagraphs,
   page,
   visibleAbstract,
 } from '../../../utils/extract/sources/page';
@@ -336,6 +337,59 @@ describe.each(docs(fixture('working-paper-cut-description.html')))(
     });
   },
 );
+
+describe.each(docs(fixture('conference-talk-page.html')))(
+  'an abstract under the byline with no heading on $name',
+  ({ doc }) => {
+    const r = extractPage(doc, 'https://systems.example.org/conference/esss23/presentation/tanaka');
+    it('is the paragraphs that open the page under the title, not the notes after them', () => {
+      expect(r.paper?.abstract).toBe(
+        'Storage servers see traffic that arrives in bursts far shorter than the intervals at which their queues are sized. Static queues either waste memory between bursts or drop requests during them. ' +
+          'We present Elastic Queues, which grow and shrink the admission queue of each tenant within a fixed budget, using the arrival rate of the last few milliseconds. On three production traces, Elastic Queues cut tail latency by a third at the same memory use.',
+      );
+      expect(r.paper?.sources.abstract).toBe('page');
+      expect(r.paper?.authors.map((a) => a.family)).toEqual(['Tanaka', 'Ortiz']);
+    });
+  },
+);
+
+describe('lead paragraphs', () => {
+  const PROSE =
+    'Tidal flats store carbon in layers that storms rework every few years. We dated cores from nine flats and found that half of the stored carbon is younger than a decade. Flats that storms reach less often hold older carbon, and more of it, in deeper layers. ';
+  const lead = (body: string) =>
+    docs(`<html><body><h1>Carbon on tidal flats</h1>${body}</body></html>`).map(({ name, doc }) => {
+      const h = doc.querySelector('h1');
+      return [name, h ? leadParagraphs(h) : 'no heading'] as const;
+    });
+  it('are found past bylines, affiliations and short lines, in nested blocks', () => {
+    for (const [, text] of lead(
+      `<p>A. Author, <em>Example University</em></p><div><span>Share</span><div><p>${PROSE}</p></div></div>`,
+    ))
+      expect(text).toBe(PROSE.trim());
+  });
+  it('are not looked for past a heading (a full text under "Introduction")', () => {
+    for (const [, text] of lead(`<h2>Introduction</h2><p>${PROSE}</p>`))
+      expect(text).toBeUndefined();
+  });
+  it("are not a paragraph that cites references by number (a full text's opening)", () => {
+    for (const [, text] of lead(
+      `<p>${PROSE.replace('decade.', 'decade<sup><a href="#b1">1, </a><a href="#b2">2</a></sup>.')}</p>`,
+    ))
+      expect(text).toBeUndefined();
+  });
+  it('are not a list of names with initials, a row of links, or one long sentence', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Paul W. Leu${i}, Ann B. Smith${i}`).join(
+      ', ',
+    );
+    const links = Array.from(
+      { length: 12 },
+      (_, i) => `<a href="/t/${i}">Related topic number ${i}.</a>`,
+    ).join(' ');
+    const sentence = 'word '.repeat(80) + 'end.';
+    for (const body of [names, links, sentence])
+      for (const [, text] of lead(`<p>${body}</p>`)) expect(text).toBeUndefined();
+  });
+});
 
 describe('fullDescription', () => {
   const cut =

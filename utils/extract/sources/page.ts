@@ -378,7 +378,9 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
   // A visible abstract is only looked for when the metadata has no abstract (which would win).
   const abstract =
     fields.abstract ??
-    (have.has('abstract') || hasMetadataAbstract(doc) ? undefined : visibleAbstract(doc));
+    (have.has('abstract') || hasMetadataAbstract(doc)
+      ? undefined
+      : (visibleAbstract(doc) ?? (heading ? leadParagraphs(heading.el) : undefined)));
   if (abstract && abstract.length > 80) d.abstract = dropAbstractLabel(abstract);
   const keywords = splitKeywords(fields.keywords ?? []);
   if (keywords.length) d.keywords = keywords;
@@ -388,6 +390,96 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
     if (t) d.title = t;
   }
   return d;
+}
+
+/** Most elements looked at after the title heading for its lead paragraphs. */
+const MAX_LEAD_STEPS = 300;
+/** Subtrees passed over on the way: nothing in them is the page's prose. */
+const NOT_PROSE = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'nav',
+  'button',
+  'select',
+  'form',
+  'figure',
+  'table',
+  'ul',
+  'ol',
+]);
+/** The end of a sentence: a word (not an initial, as in "Paul W. Leu") and a full stop. */
+const SENTENCE_END = /(?:\p{Ll}{2}|[)\]%\d])[.!?](?:\s|$)/gu;
+
+/** The element after `el` and its subtree, in document order. */
+function after(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement)
+    if (e.nextElementSibling) return e.nextElementSibling;
+  return null;
+}
+
+/** A link that cites a reference by its number: "1", "[12]", "3, ", "4–6". */
+const CITATION_MARK = /^\s*\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?[,;]?\s*$/;
+
+/**
+ * A paragraph's text when it reads as part of an abstract: several sentences, not a row of links;
+ * `cites` when it cites a reference by number, as a full text's opening paragraph does ("… mass
+ * deployed¹⁻³") and an abstract does not.
+ */
+function prose(p: Element): string | 'cites' | undefined {
+  let linked = 0;
+  for (const a of Array.from(p.getElementsByTagName('a')).slice(0, 100)) {
+    const t = a.textContent ?? '';
+    if (CITATION_MARK.test(t)) return 'cites';
+    linked += t.length;
+  }
+  const text = blockText(p, 10_000);
+  if (!text || text.length < 80 || (text.match(SENTENCE_END)?.length ?? 0) < 2) return undefined;
+  return linked * 2 < text.length ? text : undefined;
+}
+
+/**
+ * The paragraphs that open the page under its title where no heading or class says "Abstract"
+ * (USENIX's and NBER's paper pages print the abstract right under the byline): the first run of
+ * paragraphs side by side after the title heading that reads as an abstract (each of several
+ * sentences, mostly not links; 250 characters or more together). Bylines, affiliations, share
+ * buttons and citation lines are too short to count; a heading met first (a full text's
+ * "Introduction") or a paragraph that cites references by number ends the search. Asked only when neither the metadata nor the page's labels give
+ * an abstract.
+ */
+export function leadParagraphs(heading: Element): string | undefined {
+  let el = after(heading);
+  for (let steps = 0; el && steps < MAX_LEAD_STEPS; steps++) {
+    const tag = el.localName;
+    if (/^h[1-6]$/.test(tag) || el.getAttribute('role') === 'heading') return undefined;
+    if (NOT_PROSE.has(tag)) {
+      el = after(el);
+      continue;
+    }
+    if (tag !== 'p') {
+      el = el.firstElementChild ?? after(el);
+      continue;
+    }
+    // A run of paragraphs side by side, together as long as an abstract.
+    const parts: string[] = [];
+    let len = 0;
+    for (
+      let p: Element | null = el;
+      p?.localName === 'p' && len < 10_000;
+      p = p.nextElementSibling
+    ) {
+      const t = prose(p);
+      if (t === 'cites') return undefined;
+      if (!t) break;
+      parts.push(t);
+      len += t.length;
+    }
+    if (len >= 250) return parts.join(' ');
+    el = after(el);
+  }
+  return undefined;
 }
 
 /** A description cut short by the site: its text up to an ellipsis ("… a simple model..."). */
