@@ -95,7 +95,12 @@ const MAX_CANDIDATES = 3000;
 const MAX_WORKS = 200;
 const TITLE_CLASS = /title|(?:^|[\s_-])(?:atl|rt)(?:$|[\s_-])/i;
 
-/** Names from an item's "A Author, B Author - Venue, 2009 - host" line, when it reads as names. */
+const BLOCK_LINES = /^(?:div|p)$/;
+
+/**
+ * Names from an item's "A Author, B Author - Venue, 2009 - host" line, when it reads as names: each
+ * of two to five words ("AK Geim", "Jan de Vries"), so that a one-word line ("PDF") is none.
+ */
 function namesFrom(line: string): Author[] {
   const head = line.split(/\s+[-–—]\s+/)[0] ?? '';
   const parts = head
@@ -103,9 +108,10 @@ function namesFrom(line: string): Author[] {
     .map((p) => p.replace(/[…]|\.\.\.$/g, '').trim())
     .filter(Boolean);
   if (!parts.length || parts.length > 60) return [];
-  const ok = parts.every(
-    (p) => /^[\p{Lu}][\p{L}.'’ -]{0,60}$/u.test(p) && p.split(' ').length <= 5,
-  );
+  const ok = parts.every((p) => {
+    const words = p.split(' ').length;
+    return /^[\p{Lu}][\p{L}.'’ -]{0,60}$/u.test(p) && words >= 2 && words <= 5;
+  });
   if (!ok) return [];
   return parts.map((p) => parseName(p)).filter((a): a is Author => !!a);
 }
@@ -175,8 +181,13 @@ export function listingWorks(doc: Document, url: URL): WorkRef[] {
         sib.getAttribute('class') === block.getAttribute('class')
       )
         break;
-      const t = blockText(sib, 600);
-      if (t) lines.push(t);
+      // A block of blocks (`<div class="meta"><div class="authors">…</div><div class="pages">…`)
+      // is one line per block.
+      const parts = sib.firstElementChild && BLOCK_LINES.test(sib.firstElementChild.localName);
+      for (const line of parts ? Array.from(sib.children).slice(0, 5) : [sib]) {
+        const t = blockText(line, 600);
+        if (t) lines.push(t);
+      }
     }
     for (const line of lines) {
       const authors = namesFrom(line);

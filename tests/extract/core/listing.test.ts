@@ -28,6 +28,26 @@ describe.each(docs(fixture('listing-results.html')))(
   },
 );
 
+describe.each(docs(fixture('journal-issue-toc.html')))(
+  "a journal issue's table of contents on $name",
+  ({ doc }) => {
+    const r = extractPage(doc, 'https://journals.example.edu/index.php/jce/issue/view/57');
+    it('lists each article with its link and its authors, one line per block under it', () => {
+      expect(r.kind).toBe('listing');
+      expect(r.works?.map((w) => [w.title, w.url?.replace(/^.*\/view\//, '')])).toEqual([
+        ['Seagrass recovery after dredging in shallow lagoons', '401'],
+        ['Tidal flats as carbon stores: a ten-year record', '402'],
+        ['Salt marsh birds and the timing of spring tides', '403'],
+      ]);
+      expect(r.works?.map((w) => w.authors.map((a) => a.family))).toEqual([
+        ['Lopes', 'de Vries'],
+        ['Sato'],
+        ['Price', 'Adeyemi', 'Holm'],
+      ]);
+    });
+  },
+);
+
 describe('listing hints', () => {
   it('come from the address or the title', () => {
     const doc = linkedomDoc(
