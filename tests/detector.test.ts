@@ -19,6 +19,7 @@ function fakePage(withNavigation: boolean) {
     protocol: 'https:',
     hostname: 'site.example',
     pathname: '/',
+    search: '',
   };
   const host: DetectorHost = {
     document,

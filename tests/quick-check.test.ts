@@ -268,6 +268,38 @@ describe('the detector and the extractor agree', () => {
   });
 });
 
+describe('the detector and the extractor agree on lists of works', () => {
+  // A committed page the extractor reads as a listing at an address that says so: the detector must
+  // let it through, or the badge never shows how many works the page lists.
+  const dir = 'tests/fixtures/extract/core';
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f));
+  const urls = [
+    'https://journals.unlisted.example/index.php/jce/issue/view/57',
+    'https://library.unlisted.example/find?q=tidal+flats',
+  ];
+  it.each(pages)('%s', (file) => {
+    const html = readFileSync(file, 'utf8');
+    for (const url of urls) {
+      if (extractPage(parseHtml(html), url).kind !== 'listing') continue;
+      expect(quickCheck(parseHtml(html), new URL(url)), url).toBe('maybe');
+    }
+  });
+  it('an issue page of a journal no host rule knows is one of them', () => {
+    const html = readFileSync(join(dir, 'journal-issue-toc.html'), 'utf8');
+    expect(extractPage(parseHtml(html), urls[0]!).kind).toBe('listing');
+  });
+  it('a listing address alone, or linked titles alone, are not enough', () => {
+    const titles = '<h3><a href="/a/1">One work</a></h3><h3><a href="/a/2">Another work</a></h3>';
+    const at = (url: string, body: string) => quickCheck(doc(body), new URL(url));
+    expect(at('https://site.example/issue/5', '<h3><a href="/a/1">One work</a></h3>')).toBe('no');
+    expect(at('https://site.example/2021/05/post', titles)).toBe('no');
+    expect(at('https://site.example/issue/5', titles)).toBe('maybe');
+    expect(at('https://site.example/find?query=x', titles)).toBe('maybe');
+  });
+});
+
 describe('the detector lets through every address a site extractor reads', () => {
   const empty = '<html><head></head><body></body></html>';
   const urls = siteExtractors.flatMap((ex) =>

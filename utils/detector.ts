@@ -31,7 +31,7 @@ export interface DetectorRuntime {
 /** The page as the detector sees it: a `Window`, or a fake of the parts it uses. */
 export interface DetectorHost {
   readonly document: Document;
-  readonly location: Pick<Location, 'href' | 'protocol' | 'hostname' | 'pathname'>;
+  readonly location: Pick<Location, 'href' | 'protocol' | 'hostname' | 'pathname' | 'search'>;
   /** The Navigation API (`window.navigation`), where the browser has it. */
   readonly navigation?: EventTarget | null;
   addEventListener(type: 'popstate' | 'hashchange', listener: () => void): void;

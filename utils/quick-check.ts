@@ -172,7 +172,15 @@ const WORK_ITEMS =
   '[itemtype*="ScholarlyArticle" i],[itemtype*="schema.org/Thesis" i],' +
   '[itemtype*="schema.org/Report" i],[itemtype*="schema.org/Chapter" i]';
 
-export type PageAddress = Pick<URL, 'protocol' | 'hostname' | 'pathname'>;
+export type PageAddress = Pick<URL, 'protocol' | 'hostname' | 'pathname'> & { search?: string };
+
+/**
+ * The address of a list of works (search results, an issue's table of contents), in the words the
+ * extractor's `listingHints` reads (utils/extract/listing.ts), and the linked titles such a list shows.
+ */
+const LISTING_PATHS = ['/search', '/result', '/toc', '/issue', '/scholar', '/browse', '/query'];
+const LISTING_QUERIES = ['q=', 'query=', 'term=', 'search='];
+const LINKED_TITLES = 'h2 a[href],h3 a[href],h4 a[href],[class*="title"] a[href]';
 
 export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'no';
@@ -194,6 +202,14 @@ export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
   // Works marked up as schema.org microdata items: bibliographies (dblp, publication lists). The
   // types are the extractor's (utils/extract/listing.ts), in one native query.
   if (doc.querySelector(WORK_ITEMS)) return 'maybe';
+  // A list of works on a site no host rule knows (a journal's own issue pages): the extractor
+  // decides whether its blocks name works (authors, DOIs); the badge then shows how many.
+  if (
+    (includesAny(url.pathname.toLowerCase(), LISTING_PATHS) ||
+      includesAny((url.search ?? '').toLowerCase(), LISTING_QUERIES)) &&
+    doc.querySelectorAll(LINKED_TITLES).length >= 2
+  )
+    return 'maybe';
   // A page that declares itself a news item or blog post (most pages without scholarly metadata) is
   // not read further: reading the text is the costly part of this check.
   if (declaredPost) return 'no';
