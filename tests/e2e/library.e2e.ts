@@ -20,7 +20,7 @@ describe('Chromium: the library and the toolbar badge', () => {
   let session: ChromiumSession;
 
   beforeAll(async () => {
-    server = await startServer({ '/abs/2101.00001': 'arxiv-abs.html' });
+    server = await startServer({ '/abs/2101.00001': 'arxiv-abs.html', '/search': 'listing.html' });
     session = await launchChromium({ profileDir: profile.dir });
   });
   afterAll(async () => {
@@ -72,6 +72,14 @@ describe('Chromium: the library and the toolbar badge', () => {
     await again.goto(server.url('/abs/2101.00001'));
     await waitForBadge(session, again, '✓');
     await again.close();
+  });
+
+  it('shows how many works a list of results names, on a site no host rule knows', async () => {
+    const results = await session.context.newPage();
+    await results.goto(server.url('/search?q=reading+lists'));
+    await waitForBadge(session, results, '3');
+    expect(await results.locator('papershelf-panel').count()).toBe(0);
+    await results.close();
   });
 
   it('keeps the library across a browser restart', async () => {
