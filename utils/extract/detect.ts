@@ -11,7 +11,7 @@ import { headingTitle, labelledFields, visibleAbstract } from './sources/page';
  * - Highwire/bepress `citation_title` with one more citation fact (author, DOI, journal, date, PDF);
  * - a JSON-LD ScholarlyArticle (or Thesis, Report, Chapter, Dataset), or an Article naming a DOI;
  * - EPrints `eprints.title` with creators;
- * - Dublin Core title + creator with a DOI identifier or a scholarly `dc.type` (Atypon's
+ * - Dublin Core title + creator (or contributor) with a DOI identifier or a scholarly `dc.type` (Atypon's
  *   "research-article"), or PRISM's journal name with a DOI;
  * - one COinS span describing a scholarly work with a DOI;
  * - a repository record laid out as labelled fields (Title + Author(s) + a date, DOI or venue);
@@ -62,7 +62,9 @@ export function scholarlySignals(doc: Document, meta: MetaMap = readMeta(doc)): 
   );
   if (
     has('dc.title', 'dcterms.title') &&
-    has('dc.creator', 'dcterms.creator') &&
+    // Authors as creators, or as contributors where there are no creators (eLife, bioRxiv): the
+    // same names the Dublin Core source reads.
+    has('dc.creator', 'dcterms.creator', 'dc.contributor', 'dc.contributor.author') &&
     (dcDoi || dcScholarlyType || has('citation_journal_title'))
   )
     strong.push('dc');

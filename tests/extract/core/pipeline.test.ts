@@ -150,6 +150,23 @@ describe('other sources', () => {
       expect(extractPage(doc, 'https://eprints.example.ac.uk/1/').paper?.type).toBe('thesis');
     }
   });
+  it('reads a Dublin Core record that names its authors as contributors (eLife)', () => {
+    const head = (authors: string) =>
+      '<html><head><meta name="dc.title" content="Parallel circuits in a small chordate">' +
+      '<meta name="dc.identifier" content="doi:10.5555/elife.44">' +
+      `<meta name="dc.date" content="2019-04-18">${authors}</head><body></body></html>`;
+    const contributors =
+      '<meta name="dc.contributor" content="Ann B Smith"><meta name="dc.contributor" content="Cezar Borba">';
+    for (const { doc } of docs(head(contributors))) {
+      const r = extractPage(doc, 'https://journal.example/articles/44');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.authors.map((a) => a.family)).toEqual(['Smith', 'Borba']);
+      expect(r.paper?.doi).toBe('10.5555/elife.44');
+    }
+    // Without a DOI (or a scholarly type) contributors are not enough, as creators are not.
+    for (const { doc } of docs(head(contributors).replace(/<meta name="dc.identifier"[^>]*>/, '')))
+      expect(extractPage(doc, 'https://journal.example/articles/44').kind).toBe('none');
+  });
   it('reads a DOI from the page address when the page gives none', () => {
     const html = fixture('dublincore-dirty.html');
     for (const { doc } of docs(html.replace(/<meta name="dc.Identifier" scheme="doi"[^>]*>/, ''))) {
