@@ -100,8 +100,17 @@ const ARTICLE_IDS = ['doi.org/10.', 'doi:10.', 'doi: 10.', '"doi"', 'arxiv'];
 const POST_JSONLD = ['"NewsArticle"', '"ReportageNewsArticle"', '"BlogPosting"', '"Article"'];
 
 /** The labels of a record's title and of its authors, as the extractor reads them (page.ts LABELS). */
-const TITLE_LABELS = ['title', 'titel'];
-const AUTHOR_LABELS = ['authors', 'author', 'creators', 'creator', 'autoren', 'autor'];
+const TITLE_LABELS = ['title', 'titel', 'dc.title'];
+const AUTHOR_LABELS = [
+  'authors',
+  'author',
+  'creators',
+  'creator',
+  'autoren',
+  'autor',
+  'dc.contributor.author',
+  'dc.creator',
+];
 
 /**
  * Short labels of bibliographic records (repository splash pages, small journals), longest first

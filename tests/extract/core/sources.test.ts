@@ -269,6 +269,25 @@ describe.each(docs(fixture('labelled-record.html')))('labelled fields on $name',
   });
 });
 
+describe.each(docs(fixture('repository-full-record.html')))(
+  "a repository's full record labelled with Dublin Core names on $name",
+  ({ doc }) => {
+    it('is a paper with the labelled title, authors (not the advisor), date, abstract and subjects', () => {
+      const r = extractPage(doc, 'https://repository.example.edu/handle/12345/678?show=full');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('Wave loads on floating breakwaters in shallow water');
+      expect(r.paper?.authors).toEqual([
+        { given: 'Chidi', family: 'Okonkwo' },
+        { given: 'Siri A.', family: 'Lindgren' },
+      ]);
+      expect(r.paper?.issued).toEqual({ date: '2018-11-30', precision: 'day' });
+      expect(r.paper?.abstract).toMatch(/^Floating breakwaters protect small harbours/);
+      expect(r.paper?.keywords).toEqual(['Coastal engineering', 'Wave loads']);
+      expect(r.paper?.sources.authors).toBe('page');
+    });
+  },
+);
+
 describe.each(docs(fixture('visible-only.html')))('visible page on $name', ({ doc }) => {
   it('reads title heading, byline, DOI line and abstract', () => {
     const d = page.extract(doc, URL_);

@@ -75,6 +75,15 @@ const LABELS: Record<
   conference: 'venue',
   source: 'venue',
   'published in': 'venue',
+  // A repository's full record (DSpace's "Show full item record"): rows labelled with the Dublin
+  // Core element names themselves.
+  'dc.title': 'title',
+  'dc.contributor.author': 'authors',
+  'dc.creator': 'authors',
+  'dc.date.issued': 'date',
+  'dc.identifier.doi': 'doi',
+  'dc.description.abstract': 'abstract',
+  'dc.subject': 'keywords',
 };
 
 export interface LabelledFields {
