@@ -11,8 +11,8 @@ import { headingTitle, labelledFields, visibleAbstract } from './sources/page';
  * - Highwire/bepress `citation_title` with one more citation fact (author, DOI, journal, date, PDF);
  * - a JSON-LD ScholarlyArticle (or Thesis, Report, Chapter, Dataset), or an Article naming a DOI;
  * - EPrints `eprints.title` with creators;
- * - Dublin Core title + creator (or contributor) with a DOI identifier or a scholarly `dc.type` (Atypon's
- *   "research-article"), or PRISM's journal name with a DOI;
+ * - Dublin Core title + creator (or contributor) with a DOI identifier or a scholarly `dc.type`
+ *   (Atypon's "research-article"), or PRISM's journal name with a DOI;
  * - one COinS span describing a scholarly work with a DOI;
  * - a repository record laid out as labelled fields (Title + Author(s) + a date, DOI or venue);
  * - a visible title, an Abstract section and a DOI printed beside the title;

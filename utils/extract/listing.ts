@@ -169,7 +169,7 @@ export function listingWorks(doc: Document, url: URL): WorkRef[] {
     );
     if (!title) continue;
     const work: WorkRef = { title, authors: [] };
-    const href = workLink(el, url) ?? workLink(el.parentElement?.parentElement, url);
+    const href = workLink(el, url);
     if (href) work.url = href;
     // The lines after the title: authors, venue, year, DOI.
     const block = el.nextElementSibling ? el : (el.parentElement ?? el);

@@ -305,7 +305,8 @@ const BLOCK = new Set([
   'figcaption',
   'aside',
 ]);
-const SKIP = new Set([
+/** Elements whose content is no reader's text: `blockText` leaves them out. */
+export const SKIP: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',

@@ -11,6 +11,7 @@ import {
   clean,
   collapse,
   dropAbstractLabel,
+  SKIP,
   splitKeywords,
   stripMarkup,
   textOf,
@@ -404,21 +405,7 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
 /** Most elements looked at after the title heading for its lead paragraphs. */
 const MAX_LEAD_STEPS = 300;
 /** Subtrees passed over on the way: nothing in them is the page's prose. */
-const NOT_PROSE = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'nav',
-  'button',
-  'select',
-  'form',
-  'figure',
-  'table',
-  'ul',
-  'ol',
-]);
+const NOT_PROSE = new Set([...SKIP, 'nav', 'form', 'figure', 'table', 'ul', 'ol']);
 /** The end of a sentence: a word (not an initial, as in "Paul W. Leu") and a full stop. */
 const SENTENCE_END = /(?:\p{Ll}{2}|[)\]%\d])[.!?](?:\s|$)/gu;
 
@@ -455,8 +442,8 @@ function prose(p: Element): string | 'cites' | undefined {
  * paragraphs side by side after the title heading that reads as an abstract (each of several
  * sentences, mostly not links; 250 characters or more together). Bylines, affiliations, share
  * buttons and citation lines are too short to count; a heading met first (a full text's
- * "Introduction") or a paragraph that cites references by number ends the search. Asked only when neither the metadata nor the page's labels give
- * an abstract.
+ * "Introduction") or a paragraph that cites references by number ends the search. Asked only when
+ * neither the metadata nor the page's labels give an abstract.
  */
 export function leadParagraphs(heading: Element): string | undefined {
   let el = after(heading);
