@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCitationLine, parseVancouver, pubmed } from '../../../utils/extract/sites/pubmed';
+import { parseVancouver } from '../../../utils/extract/refs';
+import { parseCitationLine, pubmed } from '../../../utils/extract/sites/pubmed';
 import { parsers } from './helpers';
 
 describe.each([0, 1])('PubMed (parser %i)', (p) => {

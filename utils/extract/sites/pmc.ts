@@ -1,9 +1,9 @@
-import type { Author, PaperDraft, WorkRef } from '../../paper';
+import type { PaperDraft, WorkRef } from '../../paper';
 import { normalizeDoi, normalizePmcid, normalizePmid } from '../../paper-ids';
 import { first, readMeta } from '../meta';
-import { clean, textOf } from '../text';
+import { textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
-import { medlineName, parseVancouver, refLinks } from './pubmed';
+import { fromScholarLookup, parseVancouver, refLinks } from '../refs';
 
 /**
  * PubMed Central: the current article pages (pmc.ncbi.nlm.nih.gov/articles/PMC…, 2024-), the
@@ -47,41 +47,6 @@ function pmcidFromPage(doc: Document): string | undefined {
     if (m?.[1]) return normalizePmcid(m[1]);
   }
   return undefined;
-}
-
-/** A reference's fields from its Google Scholar lookup link (`scholar_lookup?title=…&author=…`). */
-function fromScholarLookup(li: Element): Partial<WorkRef> | undefined {
-  const a = li.querySelector('a[href*="scholar_lookup"]');
-  const href = a?.getAttribute('href');
-  if (!href) return undefined;
-  let params: URLSearchParams;
-  try {
-    params = new URL(href, 'https://scholar.google.com/').searchParams;
-  } catch {
-    return undefined;
-  }
-  const out: Partial<WorkRef> = {};
-  const title = clean(params.get('title'), 1000);
-  if (title) out.title = title.replace(/\.$/, '');
-  const authors = params
-    .getAll('author')
-    .slice(0, 200)
-    // The lookup writes "DA Benson": initials first.
-    .map((n) => {
-      const m = /^(\p{Lu}{1,4})\s+(.+)$/u.exec(n.trim());
-      return m?.[1] && m[2] ? { given: m[1], family: m[2] } : medlineName(n);
-    })
-    .filter((x): x is Author => !!x);
-  if (authors.length) out.authors = authors;
-  const year = Number(params.get('publication_year'));
-  if (Number.isInteger(year) && year > 1500) out.year = year;
-  const venue = clean(params.get('journal'), 300)?.replace(/\.$/, '');
-  if (venue) out.venue = venue;
-  const doi = normalizeDoi(params.get('doi'));
-  if (doi) out.doi = doi;
-  const pmid = normalizePmid(params.get('pmid'));
-  if (pmid) out.pmid = pmid;
-  return out;
 }
 
 function references(doc: Document, url: URL): WorkRef[] {

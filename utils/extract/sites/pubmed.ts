@@ -1,8 +1,8 @@
 import type { Author, PaperDraft, WorkRef } from '../../paper';
-import { findDoi, normalizeDoi, normalizePmcid, normalizePmid } from '../../paper-ids';
+import { normalizeDoi, normalizePmcid, normalizePmid } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { first, readMeta, resolveUrl } from '../meta';
-import { parseName } from '../names';
+import { medlineName, parseVancouver, refLinks } from '../refs';
 import { clean, splitKeywords, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
 
@@ -35,19 +35,6 @@ function isPubmed(url: URL): boolean {
     /^\/(m\/)?pubmed(\/|$)/.test(url.pathname) ||
     (/^\/sites\/entrez/.test(url.pathname) && /db=pubmed/i.test(url.search))
   );
-}
-
-/**
- * A MEDLINE-style name, "Powell DJ", "Skladanowski AC": surname, then up to four capital initials.
- * PubMed and PMC write every name this way, so initials with vowels ("AC") are initials here; other
- * forms (full names on the current layout, "Consortium" names) go to the generic name parser.
- */
-export function medlineName(raw: string | null | undefined): Author | undefined {
-  const s = clean(raw, 300)?.replace(/[.,;]+$/, '');
-  if (!s) return undefined;
-  const m = /^(\p{Lu}[\p{L}'’ -]*\p{Ll}[\p{L}'’-]*)\s+(\p{Lu}{1,4})$/u.exec(s);
-  if (m?.[1] && m[2]) return { given: m[2], family: m[1] };
-  return parseName(s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,64 +70,6 @@ export function parseCitationLine(text: string): CitationLine {
   const d = normalizeDoi(doi?.[1]);
   if (d) out.doi = d;
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reference strings (Vancouver style, as PubMed and PMC print them)
-
-/**
- * A reference string as PubMed and PMC print them, Vancouver ("Benson DA, Karsch-Mizrachi I, et al.
- * GenBank. Nucleic Acids Res. 2012;40:D48–D53. doi: 10.1093/…") or name-year ("Al-Rubeai M, Singh RP
- * (1995a) Death mechanisms of animal cells. Biotechnol Bioeng 45:463–472"). Authors and title are
- * only split off when the leading part really reads as a list of MEDLINE names; otherwise the string
- * is kept raw with whatever year and DOI it holds.
- */
-export function parseVancouver(raw: string): WorkRef {
-  const text = clean(raw, 3000) ?? '';
-  const ref: WorkRef = { authors: [], raw: text };
-  const nameYear = /^(.+?)\s+\(((?:19|20)\d\d)[a-z]?\)\.?\s+(.+?[.?!])\s+(.*)$/.exec(text);
-  const vancouver = nameYear ? null : /^(.+?)\.\s+(.+?[.?!])\s+(.*)$/.exec(text);
-  const m = nameYear ? [nameYear[0], nameYear[1], nameYear[3], nameYear[4]] : vancouver;
-  const names = m?.[1]?.replace(/,?\s+et al\.?$/, '').split(/\s*,\s*/) ?? [];
-  const looksLikeAuthors =
-    names.length > 0 &&
-    names.every(
-      (n) =>
-        /^\p{Lu}[\p{L}'’ -]*\p{Ll}[\p{L}'’-]*\s\p{Lu}{1,4}$/u.test(n) ||
-        /consortium|group/i.test(n),
-    );
-  if (m && looksLikeAuthors) {
-    ref.authors = names.map((n) => medlineName(n)).filter((a): a is Author => !!a);
-    ref.title = m[2]!.replace(/\.$/, '');
-    const venue = /^([^.\d]+?)(?:\.\s|\s+\d)/.exec(m[3] ?? '');
-    if (venue?.[1]) ref.venue = venue[1].trim();
-  }
-  if (nameYear?.[2]) ref.year = Number(nameYear[2]);
-  else {
-    const year =
-      /(?:^|[.;]\s)((?:19|20)\d\d)\b/.exec(m?.[3] ?? text) ?? /\b((?:19|20)\d\d)\b/.exec(text);
-    if (year?.[1]) ref.year = Number(year[1]);
-  }
-  const doi = findDoi(text);
-  if (doi) ref.doi = doi;
-  return ref;
-}
-
-/** Identifiers a reference's links give: "PubMed", "PMC", "DOI", Google Scholar lookups. */
-export function refLinks(li: Element, ref: WorkRef, base: URL): void {
-  for (const a of Array.from(li.querySelectorAll('a[href]')).slice(0, 20)) {
-    const href = resolveUrl(a.getAttribute('href'), base);
-    if (!href) continue;
-    if (!ref.doi && /doi\.org\/10\./i.test(href)) {
-      const doi = normalizeDoi(href);
-      if (doi) ref.doi = doi;
-    }
-    if (!ref.pmid && /pubmed/i.test(href)) {
-      const pmid = normalizePmid(href) ?? /\/(\d{1,9})\/?$/.exec(new URL(href).pathname)?.[1];
-      if (pmid) ref.pmid = pmid;
-    }
-    if (!ref.url && !/scholar\.google|\/(\?|search)/.test(href)) ref.url = href;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,113 @@
+import type { Author, WorkRef } from '../paper';
+import { findDoi, normalizeDoi, normalizePmid } from '../paper-ids';
+import { resolveUrl } from './meta';
+import { parseName } from './names';
+import { clean } from './text';
+
+/**
+ * Reading one reference of a printed reference list: the helpers PubMed's, PMC's and the visible
+ * page's reference readers share (sites/pubmed.ts, sites/pmc.ts, sources/references.ts).
+ */
+
+/**
+ * A MEDLINE-style name, "Powell DJ", "Skladanowski AC": surname, then up to four capital initials.
+ * PubMed and PMC write every name this way, so initials with vowels ("AC") are initials here; other
+ * forms (full names on the current layout, "Consortium" names) go to the generic name parser.
+ */
+export function medlineName(raw: string | null | undefined): Author | undefined {
+  const s = clean(raw, 300)?.replace(/[.,;]+$/, '');
+  if (!s) return undefined;
+  const m = /^(\p{Lu}[\p{L}'’ -]*\p{Ll}[\p{L}'’-]*)\s+(\p{Lu}{1,4})$/u.exec(s);
+  if (m?.[1] && m[2]) return { given: m[2], family: m[1] };
+  return parseName(s);
+}
+
+/**
+ * A reference string as PubMed and PMC print them, Vancouver ("Benson DA, Karsch-Mizrachi I, et al.
+ * GenBank. Nucleic Acids Res. 2012;40:D48–D53. doi: 10.1093/…") or name-year ("Al-Rubeai M, Singh RP
+ * (1995a) Death mechanisms of animal cells. Biotechnol Bioeng 45:463–472"). Authors and title are
+ * only split off when the leading part really reads as a list of MEDLINE names; otherwise the string
+ * is kept raw with whatever year and DOI it holds.
+ */
+export function parseVancouver(raw: string): WorkRef {
+  const text = clean(raw, 3000) ?? '';
+  const ref: WorkRef = { authors: [], raw: text };
+  const nameYear = /^(.+?)\s+\(((?:19|20)\d\d)[a-z]?\)\.?\s+(.+?[.?!])\s+(.*)$/.exec(text);
+  const vancouver = nameYear ? null : /^(.+?)\.\s+(.+?[.?!])\s+(.*)$/.exec(text);
+  const m = nameYear ? [nameYear[0], nameYear[1], nameYear[3], nameYear[4]] : vancouver;
+  const names = m?.[1]?.replace(/,?\s+et al\.?$/, '').split(/\s*,\s*/) ?? [];
+  const looksLikeAuthors =
+    names.length > 0 &&
+    names.every(
+      (n) =>
+        /^\p{Lu}[\p{L}'’ -]*\p{Ll}[\p{L}'’-]*\s\p{Lu}{1,4}$/u.test(n) ||
+        /consortium|group/i.test(n),
+    );
+  if (m && looksLikeAuthors) {
+    ref.authors = names.map((n) => medlineName(n)).filter((a): a is Author => !!a);
+    ref.title = m[2]!.replace(/\.$/, '');
+    const venue = /^([^.\d]+?)(?:\.\s|\s+\d)/.exec(m[3] ?? '');
+    if (venue?.[1]) ref.venue = venue[1].trim();
+  }
+  if (nameYear?.[2]) ref.year = Number(nameYear[2]);
+  else {
+    const year =
+      /(?:^|[.;]\s)((?:19|20)\d\d)\b/.exec(m?.[3] ?? text) ?? /\b((?:19|20)\d\d)\b/.exec(text);
+    if (year?.[1]) ref.year = Number(year[1]);
+  }
+  const doi = findDoi(text);
+  if (doi) ref.doi = doi;
+  return ref;
+}
+
+/** Identifiers a reference's links give: "PubMed", "PMC", "DOI", Google Scholar lookups. */
+export function refLinks(li: Element, ref: WorkRef, base: URL): void {
+  for (const a of Array.from(li.querySelectorAll('a[href]')).slice(0, 20)) {
+    const href = resolveUrl(a.getAttribute('href'), base);
+    if (!href) continue;
+    if (!ref.doi && /doi\.org\/10\./i.test(href)) {
+      const doi = normalizeDoi(href);
+      if (doi) ref.doi = doi;
+    }
+    if (!ref.pmid && /pubmed/i.test(href)) {
+      const pmid = normalizePmid(href) ?? /\/(\d{1,9})\/?$/.exec(new URL(href).pathname)?.[1];
+      if (pmid) ref.pmid = pmid;
+    }
+    if (!ref.url && !/scholar\.google|\/(\?|search)/.test(href)) ref.url = href;
+  }
+}
+
+/** A reference's fields from its Google Scholar lookup link (`scholar_lookup?title=…&author=…`). */
+export function fromScholarLookup(li: Element): Partial<WorkRef> | undefined {
+  const a = li.querySelector('a[href*="scholar_lookup"]');
+  const href = a?.getAttribute('href');
+  if (!href) return undefined;
+  let params: URLSearchParams;
+  try {
+    params = new URL(href, 'https://scholar.google.com/').searchParams;
+  } catch {
+    return undefined;
+  }
+  const out: Partial<WorkRef> = {};
+  const title = clean(params.get('title'), 1000);
+  if (title) out.title = title.replace(/\.$/, '');
+  const authors = params
+    .getAll('author')
+    .slice(0, 200)
+    // The lookup writes "DA Benson": initials first.
+    .map((n) => {
+      const m = /^(\p{Lu}{1,4})\s+(.+)$/u.exec(n.trim());
+      return m?.[1] && m[2] ? { given: m[1], family: m[2] } : medlineName(n);
+    })
+    .filter((x): x is Author => !!x);
+  if (authors.length) out.authors = authors;
+  const year = Number(params.get('publication_year'));
+  if (Number.isInteger(year) && year > 1500) out.year = year;
+  const venue = clean(params.get('journal'), 300)?.replace(/\.$/, '');
+  if (venue) out.venue = venue;
+  const doi = normalizeDoi(params.get('doi'));
+  if (doi) out.doi = doi;
+  const pmid = normalizePmid(params.get('pmid'));
+  if (pmid) out.pmid = pmid;
+  return out;
+}
