@@ -24,6 +24,7 @@ import {
   type PageField,
 } from './sources/page';
 import { prism } from './sources/prism';
+import { visibleReferences } from './sources/references';
 import type { MetadataSource } from './types';
 
 export { detectPaperCheap } from './detect';
@@ -160,6 +161,14 @@ function run(doc: Document, url: URL): PageResult {
     if (canonical ?? own) {
       paper.url = canonical ?? own;
       sources.url = canonical ? 'page' : 'url';
+    }
+  }
+  // The page's printed reference list, where neither the metadata nor a site extractor gave one.
+  if (!paper.references.length) {
+    const references = attempt(() => visibleReferences(doc, url));
+    if (references?.length) {
+      paper.references = references;
+      sources.references = 'page';
     }
   }
   if (!paper.keyTerms.length) {

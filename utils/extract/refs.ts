@@ -35,7 +35,11 @@ export function parseVancouver(raw: string): WorkRef {
   const nameYear = /^(.+?)\s+\(((?:19|20)\d\d)[a-z]?\)\.?\s+(.+?[.?!])\s+(.*)$/.exec(text);
   const vancouver = nameYear ? null : /^(.+?)\.\s+(.+?[.?!])\s+(.*)$/.exec(text);
   const m = nameYear ? [nameYear[0], nameYear[1], nameYear[3], nameYear[4]] : vancouver;
-  const names = m?.[1]?.replace(/,?\s+et al\.?$/, '').split(/\s*,\s*/) ?? [];
+  const names =
+    m?.[1]
+      ?.replace(/,?\s+et al\.?$/, '')
+      .split(/\s*,\s*/)
+      .map((n) => n.trim()) ?? [];
   const looksLikeAuthors =
     names.length > 0 &&
     names.every(
@@ -45,12 +49,16 @@ export function parseVancouver(raw: string): WorkRef {
     );
   if (m && looksLikeAuthors) {
     ref.authors = names.map((n) => medlineName(n)).filter((a): a is Author => !!a);
-    ref.title = m[2]!.replace(/\.$/, '');
-    const venue = /^([^.\d]+?)(?:\.\s|\s+\d)/.exec(m[3] ?? '');
+    // "Authors. 2013. Title. Journal …" (PeerJ, Harvard): the year stands where the title would.
+    const yearFirst = /^((?:19|20)\d\d)[a-z]?\.$/.exec(m[2] ?? '');
+    const rest = yearFirst ? /^(.+?[.?!])(?:\s+(.*))?$/.exec(m[3] ?? '') : null;
+    ref.title = (rest ? rest[1]! : m[2]!).replace(/\.$/, '');
+    const venue = /^([^.\d]+?)(?:\.\s|\s+\d)/.exec((rest ? rest[2] : m[3]) ?? '');
     if (venue?.[1]) ref.venue = venue[1].trim();
+    if (yearFirst?.[1]) ref.year = Number(yearFirst[1]);
   }
-  if (nameYear?.[2]) ref.year = Number(nameYear[2]);
-  else {
+  if (ref.year === undefined && nameYear?.[2]) ref.year = Number(nameYear[2]);
+  else if (ref.year === undefined) {
     const year =
       /(?:^|[.;]\s)((?:19|20)\d\d)\b/.exec(m?.[3] ?? text) ?? /\b((?:19|20)\d\d)\b/.exec(text);
     if (year?.[1]) ref.year = Number(year[1]);
@@ -79,20 +87,24 @@ export function refLinks(li: Element, ref: WorkRef, base: URL): void {
 
 /** A reference's fields from its Google Scholar lookup link (`scholar_lookup?title=…&author=…`). */
 export function fromScholarLookup(li: Element): Partial<WorkRef> | undefined {
-  const a = li.querySelector('a[href*="scholar_lookup"]');
-  const href = a?.getAttribute('href');
-  if (!href) return undefined;
-  let params: URLSearchParams;
-  try {
-    params = new URL(href, 'https://scholar.google.com/').searchParams;
-  } catch {
-    return undefined;
-  }
+  const href = li.querySelector('a[href*="scholar_lookup"]')?.getAttribute('href');
+  return href ? scholarLookup(href) : undefined;
+}
+
+/** The fields of a Google Scholar lookup address. */
+export function scholarLookup(href: string): Partial<WorkRef> | undefined {
+  // Its query, read without parsing the whole address.
+  const q = href.indexOf('?');
+  if (q < 0) return undefined;
+  const params = new URLSearchParams(href.slice(q + 1).split('#')[0]);
   const out: Partial<WorkRef> = {};
   const title = clean(params.get('title'), 1000);
   if (title) out.title = title.replace(/\.$/, '');
   const authors = params
     .getAll('author')
+    // Some sites join the names with "author=" but no "&" ("author=SK+Peasahauthor=E+Azziz").
+    .flatMap((n) => n.split('author='))
+    .filter((n) => n.trim() && !/^et\.? al\.?$/i.test(n.trim()))
     .slice(0, 200)
     // The lookup writes "DA Benson": initials first.
     .map((n) => {

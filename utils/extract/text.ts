@@ -305,6 +305,13 @@ const BLOCK = new Set([
   'figcaption',
   'aside',
 ]);
+/** The element after `el` and its subtree, in document order. */
+export function after(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement)
+    if (e.nextElementSibling) return e.nextElementSibling;
+  return null;
+}
+
 /** Elements whose content is no reader's text: `blockText` leaves them out. */
 export const SKIP: ReadonlySet<string> = new Set([
   'script',
