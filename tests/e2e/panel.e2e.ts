@@ -63,6 +63,29 @@ describe('Chromium: the panel on a paper summary page', () => {
   });
 });
 
+describe('Chromium: the panel on a journal article that prints its references', () => {
+  const env = useServerAndBrowser(launchChromium);
+
+  it('lists the printed references and saves one from its row', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/journal-article.html'));
+    await page.getByTestId('panel-title').waitFor({ timeout: 15_000 });
+    const references = page.getByTestId('references-table').getByTestId('work-row');
+    await references.first().waitFor();
+    expect(await references.count()).toBe(3);
+    expect(await references.nth(2).textContent()).toContain('F. Rincon, J. Fluid Mech. 85');
+
+    const queues = references.filter({ hasText: 'Elastic queues for mooring loads' });
+    await queues.getByTestId('row-save').click();
+    await queues.getByTestId('row-saved').waitFor({ timeout: 10_000 });
+    const popup = await env.session.openPopup();
+    await popup.getByTestId('paper').first().waitFor();
+    expect((await popup.getByTestId('paper').allTextContents()).join('\n')).toContain(
+      'Elastic queues for mooring loads',
+    );
+  });
+});
+
 describe('Firefox: the panel on a paper summary page', () => {
   const env = useServerAndBrowser(launchFirefox);
 
@@ -76,5 +99,14 @@ describe('Firefox: the panel on a paper summary page', () => {
     await page.waitForSelector('>>> [data-testid="citations-table"] [data-testid="work-row"]');
     const rows = await page.$$('>>> [data-testid="work-row"]');
     expect(rows).toHaveLength(8);
+  });
+
+  it('lists the references a journal article prints', async () => {
+    const page = await env.session.browser.newPage();
+    await page.goto(env.server.url('/journal-article.html'));
+    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
+    await page.waitForSelector('>>> [data-testid="references-table"] [data-testid="work-row"]');
+    const rows = await page.$$('>>> [data-testid="references-table"] [data-testid="work-row"]');
+    expect(rows).toHaveLength(3);
   });
 });
