@@ -29,12 +29,13 @@ const MAX_STEPS = 400;
 export const MAX_REFERENCES = 500;
 /** Longest entry text read: a citation fits; some sites hide the cited abstract in the entry. */
 const MAX_ENTRY = 700;
-/**
- * Link labels printed after each entry, which are not part of the citation; from the first one in
- * brackets on, everything goes ("… DOI: 10.1021/… [ACS Full Text], [CAS] <the cited abstract>").
- */
+/** Link labels printed after each entry ("… 2019. Article CAS PubMed Google Scholar"). */
 const LINK_LABELS =
   /(?:\s*(?:\[?(?:Google Scholar|Crossref|CrossRef|PubMed(?: Central)?|PMC free article|Full Text via CrossRef|View Record in Scopus|Web of Science|MathSciNet|ADS|CAS|Article|Medline|Abstract|Download citation|Find this author on \w+ \w+)\]?)\s*(?:[|,]\s*)?)+$/;
+/**
+ * A link label in brackets, and everything after it ("… DOI: 10.1021/… [ACS Full Text], [CAS] <the
+ * cited abstract>").
+ */
 const BRACKETED_LINKS =
   /\s*\[\s*(?:ACS Full Text|CAS|Crossref|CrossRef|PubMed|PMC free article|Google Scholar|Web of Science|Medline)\s*\][\s\S]*$/;
 /** A leading entry number: "12.", "[12]", "(2).", or "3" alone before a capital. */
