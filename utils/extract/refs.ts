@@ -68,21 +68,48 @@ export function parseVancouver(raw: string): WorkRef {
   return ref;
 }
 
-/** Identifiers a reference's links give: "PubMed", "PMC", "DOI", Google Scholar lookups. */
-export function refLinks(li: Element, ref: WorkRef, base: URL): void {
-  for (const a of Array.from(li.querySelectorAll('a[href]')).slice(0, 20)) {
-    const href = resolveUrl(a.getAttribute('href'), base);
-    if (!href) continue;
-    if (!ref.doi && /doi\.org\/10\./i.test(href)) {
-      const doi = normalizeDoi(href);
+/** Links that are no address of the work: searches, abstracting services, link resolvers. */
+const NOT_ADDRESS =
+  /^(?:javascript|mailto):|scholar\.google|\/(?:\?|search)|\bcas\.org\b|cas-redirect|\/servlet\/linkout|openurl|\/sfx/i;
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * What a reference's links give: its DOI ("doi.org/10.…") and PMID (a PubMed link), the first link
+ * that can stand for the work (no in-page anchor, search, abstracting service or link resolver),
+ * and, returned, its Google Scholar lookup link, which the caller reads (`scholarLookup`). Links are
+ * read as strings; only those that can name a PMID or be the work's address are resolved (resolving
+ * every link of a long list costs more than reading the list).
+ */
+export function refLinks(li: Element, ref: WorkRef, base: URL): string | undefined {
+  let lookup: string | undefined;
+  let address: string | undefined;
+  const links = li.getElementsByTagName('a');
+  for (let i = 0; i < links.length && i < 20; i++) {
+    const raw = links[i]!.getAttribute('href')?.trim();
+    if (!raw || raw.startsWith('#')) continue;
+    if (raw.includes('scholar_lookup')) {
+      lookup ??= raw;
+      continue;
+    }
+    if (!ref.doi && /doi\.org\/10\./i.test(raw)) {
+      const doi = normalizeDoi(raw);
       if (doi) ref.doi = doi;
     }
-    if (!ref.pmid && /pubmed/i.test(href)) {
-      const pmid = normalizePmid(href) ?? /\/(\d{1,9})\/?$/.exec(new URL(href).pathname)?.[1];
+    // A relative link on a PubMed page is a PubMed link too.
+    if (!ref.pmid && /pubmed/i.test(ABSOLUTE.test(raw) ? raw : `${raw} ${base.hostname}`)) {
+      const href = resolveUrl(raw, base);
+      const pmid = href
+        ? (normalizePmid(href) ?? /\/(\d{1,9})\/?$/.exec(new URL(href).pathname)?.[1])
+        : undefined;
       if (pmid) ref.pmid = pmid;
     }
-    if (!ref.url && !/scholar\.google|\/(\?|search)/.test(href)) ref.url = href;
+    if (!address && !NOT_ADDRESS.test(raw)) address = raw;
   }
+  if (!ref.url) {
+    const href = resolveUrl(address, base);
+    if (href) ref.url = href;
+  }
+  return lookup;
 }
 
 /** A reference's fields from its Google Scholar lookup link (`scholar_lookup?title=…&author=…`). */

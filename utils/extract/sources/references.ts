@@ -1,7 +1,6 @@
 import type { WorkRef } from '../../paper';
-import { normalizeDoi, normalizePmid } from '../../paper-ids';
-import { parseVancouver, scholarLookup } from '../refs';
-import { pageIndex, resolveUrl } from '../meta';
+import { parseVancouver, refLinks, scholarLookup } from '../refs';
+import { pageIndex } from '../meta';
 import { after, collapse, textOf } from '../text';
 
 /**
@@ -15,7 +14,7 @@ import { after, collapse, textOf } from '../text';
  *   journal, DOI), as PeerJ, Springer and PMC print it;
  * - an element whose class names a title (`references__article-title`, `article-title`, a linked
  *   `title`), but not the journal's (inside a `series` or `source` block), over both;
- * - and the DOI, PubMed and other links it carries.
+ * - and the DOI, PubMed and other links it carries (refs.ts `refLinks`).
  * Physics journals print no titles ("F. Rincon, J. Plasma Phys. 85, 205850401 (2019)"): such
  * entries stay raw strings with their DOI and year, which is what the page gives.
  */
@@ -46,9 +45,6 @@ const YEAR = /\b(?:1[6-9]|20)\d\d\b/;
  * ("et al.Increase"), not an abbreviation's ("U.S.", "p.C10X").
  */
 const GLUED = /(\p{Ll}{2}[.,;:)\]])(\p{Lu})/gu;
-/** Links that are no address of the work: searches, abstracting services, link resolvers. */
-const NOT_ADDRESS =
-  /^(?:javascript|mailto):|scholar\.google|\/(?:\?|search)|\bcas\.org\b|cas-redirect|\/servlet\/linkout|openurl|\/sfx/i;
 const HEADING_LEVEL = /^h([1-6])$/;
 
 export function visibleReferences(doc: Document, url: URL): WorkRef[] {
@@ -109,28 +105,7 @@ function readReference(li: Element, url: URL): WorkRef | undefined {
   const text = entryText(li);
   if (!text) return undefined;
   const ref = parseVancouver(text);
-  // The entry's links, read as strings: each resolved address costs as much as the rest of the
-  // entry, so only the one kept as the work's address is.
-  let lookupHref: string | undefined;
-  let address: string | undefined;
-  const links = li.getElementsByTagName('a');
-  for (let i = 0; i < links.length && i < 20; i++) {
-    const href = links[i]!.getAttribute('href')?.trim();
-    if (!href) continue;
-    if (href.includes('scholar_lookup')) {
-      lookupHref ??= href;
-      continue;
-    }
-    if (!ref.doi && /doi\.org\/10\./i.test(href)) {
-      const doi = normalizeDoi(href);
-      if (doi) ref.doi = doi;
-    }
-    if (!ref.pmid && /pubmed/i.test(href)) {
-      const pmid = normalizePmid(href);
-      if (pmid) ref.pmid = pmid;
-    }
-    if (!address && !href.startsWith('#') && !NOT_ADDRESS.test(href)) address = href;
-  }
+  const lookupHref = refLinks(li, ref, url);
   const lookup = lookupHref ? scholarLookup(lookupHref) : undefined;
   if (lookup) {
     // The lookup lists a few authors at most; the printed entry may list more.
@@ -140,8 +115,6 @@ function readReference(li: Element, url: URL): WorkRef | undefined {
   // A title the markup names wins: PeerJ's lookup link of a chapter looks up its proceedings.
   const title = markedTitle(li);
   if (title) ref.title = title;
-  const resolved = resolveUrl(address, url);
-  if (resolved) ref.url = resolved;
   return ref;
 }
 
