@@ -144,11 +144,12 @@ function entryText(li: Element): string | undefined {
 function markedTitle(li: Element): string | undefined {
   const first = li.querySelector('[class*="title"]');
   if (!first) return undefined;
+  // The first is the title as a rule; the others are looked at when it names the journal.
   const candidates = inJournal(first, li)
     ? Array.from(li.querySelectorAll('[class*="title"]')).slice(1, 5)
     : [first];
   for (const el of candidates) {
-    if (el !== first && inJournal(el, li)) continue;
+    if (inJournal(el, li)) continue;
     const t = textOf(el, 1000)?.replace(/\.$/, '');
     if (t && t.length >= 8) return t;
   }
