@@ -112,10 +112,16 @@ export function refLinks(li: Element, ref: WorkRef, base: URL): string | undefin
   return lookup;
 }
 
-/** A reference's fields from its Google Scholar lookup link (`scholar_lookup?title=…&author=…`). */
-export function fromScholarLookup(li: Element): Partial<WorkRef> | undefined {
-  const href = li.querySelector('a[href*="scholar_lookup"]')?.getAttribute('href');
-  return href ? scholarLookup(href) : undefined;
+/**
+ * The fields of a reference's Google Scholar lookup link (`scholar_lookup?title=…&author=…`) over
+ * those its printed string gave; its authors only when it lists as many (a lookup lists a few at
+ * most, the printed entry may list more).
+ */
+export function applyLookup(ref: WorkRef, href: string | null | undefined): void {
+  const lookup = href ? scholarLookup(href) : undefined;
+  if (!lookup) return;
+  if (lookup.authors && ref.authors.length > lookup.authors.length) delete lookup.authors;
+  Object.assign(ref, lookup);
 }
 
 /** The fields of a Google Scholar lookup address. */

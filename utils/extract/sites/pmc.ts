@@ -3,7 +3,7 @@ import { normalizeDoi, normalizePmcid, normalizePmid } from '../../paper-ids';
 import { first, readMeta } from '../meta';
 import { textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
-import { fromScholarLookup, parseVancouver, refLinks } from '../refs';
+import { applyLookup, parseVancouver, refLinks } from '../refs';
 
 /**
  * PubMed Central: the current article pages (pmc.ncbi.nlm.nih.gov/articles/PMC…, 2024-), the
@@ -71,12 +71,7 @@ function references(doc: Document, url: URL): WorkRef[] {
     const ref = parseVancouver(
       raw.replace(/\s*\[(?:DOI|PubMed|PMC free article|Google Scholar)\][\s\S]*$/, ''),
     );
-    const lookup = fromScholarLookup(li);
-    if (lookup) {
-      // The lookup link lists at most five authors; the printed reference may list more.
-      if (lookup.authors && ref.authors.length > lookup.authors.length) delete lookup.authors;
-      Object.assign(ref, lookup);
-    }
+    applyLookup(ref, li.querySelector('a[href*="scholar_lookup"]')?.getAttribute('href'));
     refLinks(li, ref, url);
     out.push(ref);
   }

@@ -1,5 +1,5 @@
 import type { WorkRef } from '../../paper';
-import { parseVancouver, refLinks, scholarLookup } from '../refs';
+import { applyLookup, parseVancouver, refLinks } from '../refs';
 import { pageIndex } from '../meta';
 import { after, collapse, textOf } from '../text';
 
@@ -105,13 +105,7 @@ function readReference(li: Element, url: URL): WorkRef | undefined {
   const text = entryText(li);
   if (!text) return undefined;
   const ref = parseVancouver(text);
-  const lookupHref = refLinks(li, ref, url);
-  const lookup = lookupHref ? scholarLookup(lookupHref) : undefined;
-  if (lookup) {
-    // The lookup lists a few authors at most; the printed entry may list more.
-    if (lookup.authors && ref.authors.length > lookup.authors.length) delete lookup.authors;
-    Object.assign(ref, lookup);
-  }
+  applyLookup(ref, refLinks(li, ref, url));
   // A title the markup names wins: PeerJ's lookup link of a chapter looks up its proceedings.
   const title = markedTitle(li);
   if (title) ref.title = title;
