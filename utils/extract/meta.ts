@@ -70,6 +70,25 @@ type ProtoKind = TagKind | 'ask' | 'none';
  * run the page's code. Undefined when the document cannot create elements: every tag name is read.
  */
 function prototypeKinds(doc: Document): Map<object, ProtoKind> | undefined {
+  // Elements of one realm share their prototypes, so the map is made once per realm (making it
+  // creates twenty-odd elements, a few per cent of a page's extraction). The realm is known by the
+  // prototype of one element it creates, a meta element, which the realm's map holds.
+  let realm: object | null;
+  try {
+    realm = Object.getPrototypeOf(doc.createElementNS(HTML_NS, 'meta')) as object | null;
+  } catch {
+    return undefined;
+  }
+  const known = realm ? kindsByRealm.get(realm) : undefined;
+  if (known?.has(realm as object)) return known;
+  const kinds = newPrototypeKinds(doc);
+  if (realm && kinds) kindsByRealm.set(realm, kinds);
+  return kinds;
+}
+
+const kindsByRealm = new WeakMap<object, Map<object, ProtoKind>>();
+
+function newPrototypeKinds(doc: Document): Map<object, ProtoKind> | undefined {
   try {
     const protoOf = (tag: string) =>
       Object.getPrototypeOf(doc.createElementNS(HTML_NS, tag)) as object | null;

@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pageIndex } from '../../../utils/extract/meta';
 import { forgetPage } from '../../../utils/extract/memo';
 import { docs } from './helpers';
@@ -87,5 +87,17 @@ describe('page index and prototypes', () => {
     row.appendChild(d.createElement('td')).textContent = 'A study';
     expect(Object.getPrototypeOf(cell)).toBe(Cell.prototype);
     expect(describeIndex(window.document).labels).toEqual(['td', 'td']);
+  });
+
+  it('reads the prototypes once per realm, and every realm (window) for itself', () => {
+    const { window } = new JSDOM(PAGE);
+    expect(describeIndex(window.document)).toEqual(EXPECTED);
+    // Another document of the same realm: one element created (to know the realm), not one per tag.
+    const again = new window.DOMParser().parseFromString(PAGE, 'text/html');
+    const create = vi.spyOn(again, 'createElementNS');
+    expect(describeIndex(again)).toEqual(EXPECTED);
+    expect(create).toHaveBeenCalledTimes(1);
+    // A new window has prototypes of its own: the first realm's map says nothing about them.
+    expect(describeIndex(new JSDOM(PAGE).window.document)).toEqual(EXPECTED);
   });
 });
