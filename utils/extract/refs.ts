@@ -1,5 +1,5 @@
 import type { Author, WorkRef } from '../paper';
-import { findDoi, normalizeDoi, normalizePmid } from '../paper-ids';
+import { findDoi, normalizeDoi, normalizePmid, parseArxivId } from '../paper-ids';
 import { resolveUrl } from './meta';
 import { parseName } from './names';
 import { clean } from './text';
@@ -57,6 +57,7 @@ export function parseVancouver(raw: string): WorkRef {
     if (venue?.[1]) ref.venue = venue[1].trim();
     if (yearFirst?.[1]) ref.year = Number(yearFirst[1]);
   }
+  if (!ref.authors.length) readInitialsFirst(text, ref);
   if (ref.year === undefined && nameYear?.[2]) ref.year = Number(nameYear[2]);
   else if (ref.year === undefined) {
     const year =
@@ -68,9 +69,78 @@ export function parseVancouver(raw: string): WorkRef {
   return ref;
 }
 
+/**
+ * A name written initials first, "J.R. Fuchs", "C. Lobato da Silva", "J.-P. Vacanti": capital
+ * initials with full stops, then a capitalised family name (a particle before it, a second part
+ * after it).
+ */
+const INITIALS_NAME =
+  /^(?:\p{Lu}\p{Ll}?\.[\s-]?)+(?:(?:da|de|del|della|der|di|dos|du|la|le|van|von)\s)*\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*(?:\s(?:(?:da|de|del|der|di|dos|du|van|von)\s)?\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)?$/u;
+/** Most names read from one entry. */
+const MAX_REF_AUTHORS = 100;
+
+/**
+ * The end of a physics journal's entry: ", Journal Abbrev. volume, page (year)." ("…, Phys. Rep.
+ * 417, 1 (2005).") or an arXiv identifier (", arXiv:2010.00699.").
+ */
+const PHYSICS_TAIL =
+  /,\s+(\p{Lu}[^,]*?)\s+\d+[A-Z]?,\s+[A-Z]?\d+(?:\([A-Z]\))?\s+\((?:19|20)\d\d\)\.?$/u;
+const ARXIV_TAIL = /,\s+arXiv:(\S+?)\.?$/;
+
+/**
+ * Entries whose names come initials first. Elsevier's older style, "J.R. Fuchs, B.A. Nasseri and
+ * J.P. Vacanti, Tissue engineering: a 21st century solution. Ann Thorac Surg 72 2 (2001), pp.
+ * 577–591.", and physics journals', "A. Brandenburg and K. Subramanian, Astrophysical Magnetic
+ * Fields and Nonlinear Dynamo Theory, Phys. Rep. 417, 1 (2005)." (or without the title: "F. Rincon,
+ * J. Plasma Phys. 85, 205850401 (2019)."). The names are the leading parts, up to a comma, that are
+ * each one such name; a part "X and Y" ends them. The title is what comes before the journal's tail
+ * (physics), or up to the first full stop (Elsevier), when it has two words or more.
+ */
+function readInitialsFirst(text: string, ref: WorkRef): void {
+  const names: string[] = [];
+  let pos = 0;
+  while (names.length < MAX_REF_AUTHORS) {
+    const comma = text.indexOf(', ', pos);
+    if (comma < 0) break;
+    // "X and Y", ", and Y" (a serial comma) and "X et al." each end the names.
+    const raw = text.slice(pos, comma);
+    const last = /^and\s|\sand\s|\set al\.?$/.test(raw);
+    const part = raw.replace(/^and\s+|\s+et al\.?$/g, '').split(/\s+and\s+/);
+    if (!part.every((n) => INITIALS_NAME.test(n))) break;
+    names.push(...part);
+    pos = comma + 2;
+    if (last) break;
+  }
+  // A name the pattern does not know ("E. M. de Gouveia Dal Pino") cut the list short: its rest is
+  // no title, and its names are not all the authors.
+  if (!names.length || /^(?:\p{Lu}\p{Ll}?\.[\s-]?)+\p{L}/u.test(text.slice(pos))) return;
+  ref.authors = names.map((n) => parseName(n)).filter((a): a is Author => !!a);
+  const rest = text.slice(pos);
+  let title: string | undefined;
+  let venue: string | undefined;
+  const tail = PHYSICS_TAIL.exec(rest) ?? ARXIV_TAIL.exec(rest);
+  if (tail) {
+    title = rest.slice(0, tail.index);
+    if (tail[0].includes('arXiv:')) {
+      const id = parseArxivId(`arXiv:${tail[1] ?? ''}`);
+      if (id) ref.arxivId = id.id;
+    } else venue = tail[1];
+  } else {
+    const m = /^(.+?[.?!])\s+(\p{Lu}.*)$/u.exec(rest);
+    title = m?.[1]?.replace(/\.$/, '');
+    // "…, Dokl. Akad. Nauk SSSR 30, 301 (1941) [Proc. …]": a physics entry whose tail is not the
+    // usual one, cut at its journal's first abbreviation.
+    if (title && /,\s+\p{Lu}\p{Ll}{0,5}$/u.test(title)) return;
+    venue = /^([^\d(]+?)\.?\s*(?:\d|\()/.exec(m?.[2] ?? '')?.[1];
+  }
+  if (!title || !/\S\s+\S/.test(title)) return;
+  ref.title = title;
+  if (venue?.trim()) ref.venue = venue.trim();
+}
+
 /** Links that are no address of the work: searches, abstracting services, link resolvers. */
 const NOT_ADDRESS =
-  /^(?:javascript|mailto):|scholar\.google|\/(?:\?|search)|\bcas\.org\b|cas-redirect|\/servlet\/linkout|openurl|\/sfx/i;
+  /^(?:javascript|mailto):|scholar\.google|\/(?:\?|search)|findArticle|\bcas\.org\b|cas-redirect|\/servlet\/linkout|openurl|\/sfx/i;
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
 
 /**
@@ -91,8 +161,8 @@ export function refLinks(li: Element, ref: WorkRef, base: URL): string | undefin
       lookup ??= raw;
       continue;
     }
-    if (!ref.doi && /doi\.org\/10\./i.test(raw)) {
-      const doi = normalizeDoi(raw);
+    if (!ref.doi) {
+      const doi = linkedDoi(raw);
       if (doi) ref.doi = doi;
     }
     // A relative link on a PubMed page is a PubMed link too.
@@ -110,6 +180,19 @@ export function refLinks(li: Element, ref: WorkRef, base: URL): string | undefin
     if (href) ref.url = href;
   }
   return lookup;
+}
+
+/**
+ * The DOI a link names: a resolver link ("doi.org/10.…"), or a redirect that carries one in its query
+ * (`…?_targetURL=http%3A%2F%2Fdx.doi.org%2F10.1002%2F…`, as ScienceDirect's older pages link Crossref).
+ */
+function linkedDoi(raw: string): string | undefined {
+  if (/doi\.org\/10\./i.test(raw)) return normalizeDoi(raw);
+  const q = raw.indexOf('?');
+  if (q < 0 || !/doi\.org%2F10\./i.test(raw)) return undefined;
+  for (const v of new URLSearchParams(raw.slice(q + 1)).values())
+    if (/doi\.org\/10\./i.test(v)) return normalizeDoi(v);
+  return undefined;
 }
 
 /**

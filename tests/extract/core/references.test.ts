@@ -49,6 +49,44 @@ describe.each(docs(fixture('reference-list.html')))(
   },
 );
 
+describe.each(docs(fixture('reference-blocks.html')))(
+  'a reference list printed as blocks, on $name',
+  ({ doc }) => {
+    const r = extractPage(doc, 'https://tissue.example.com/science/article/pii/S1');
+    const refs = r.paper?.references ?? [];
+    it('is read one entry per block, under a heading with a link back to the top', () => {
+      expect(r.paper?.sources.references).toBe('page');
+      expect(refs).toHaveLength(4);
+    });
+    it('splits names written initials first, the title and the journal', () => {
+      expect(refs[0]).toMatchObject({
+        authors: [
+          { given: 'J.R.', family: 'Fuchs' },
+          { given: 'B.A.', family: 'Nasseri' },
+          { given: 'J.P.', family: 'Vacanti' },
+        ],
+        title: 'Tissue engineering: a 21st century solution to surgical reconstruction',
+        venue: 'Ann Thorac Surg',
+        year: 2001,
+      });
+      expect(refs[2]?.authors.map((a) => a.family)).toEqual(['Cabrita', 'da Silva', 'Cabral']);
+    });
+    it('drops the link labels after an entry, and finds a DOI inside a redirect link', () => {
+      expect(refs[0]?.raw).toBe(
+        'J.R. Fuchs, B.A. Nasseri and J.P. Vacanti, Tissue engineering: a 21st century solution to surgical reconstruction. Ann Thorac Surg 72 (2001), pp. 577–591.',
+      );
+      expect(refs[1]?.doi).toBe('10.1126/science.1069210');
+    });
+    it('keeps an entry that is no citation of a title as its string', () => {
+      expect(refs[3]).toMatchObject({
+        raw: 'J. Ortega, personal communication (2008).',
+        year: 2008,
+      });
+      expect(refs[3]?.title).toBeUndefined();
+    });
+  },
+);
+
 describe('visible references', () => {
   const page = (body: string, head = '') =>
     linkedomDoc(
@@ -81,6 +119,26 @@ describe('visible references', () => {
       visibleReferences(page(`<h3>Literature cited</h3><div><ol>${entries(3)}</ol></div>`), base),
     ).toHaveLength(3);
   });
+  it("are read from paragraphs and blocks of the heading's own section only, with years", () => {
+    const para = (i: number) =>
+      `<p>Author${i} A. (${2000 + i}). A cited work number ${i}. Journal of Examples ${i}, 1-2.</p>`;
+    expect(
+      visibleReferences(
+        page(`<h2>References</h2><div class="refs">${para(1)}${para(2)}${para(3)}</div>`),
+        base,
+      ).map((x) => x.year),
+    ).toEqual([2001, 2002, 2003]);
+    // After an empty, collapsed section: the blocks that follow belong to other parts of the page.
+    const dialog =
+      '<div><div>Log in through your institution to read <a href="/a">Log in</a></div><div>Buy this article for a day of reading <a href="/b">Buy</a></div></div>';
+    expect(
+      visibleReferences(page(`<section><h4>References</h4></section>${dialog}`), base),
+    ).toEqual([]);
+    // In the section, blocks that give no year are no citations.
+    expect(
+      visibleReferences(page(`<section><h4>References</h4>${dialog}</section>`), base),
+    ).toEqual([]);
+  });
   it('are not a list of short items without years or links', () => {
     const menu = '<ul><li>Introduction</li><li>Results</li><li>Discussion</li></ul>';
     expect(visibleReferences(page(`<h2>References</h2>${menu}`), base)).toEqual([]);
@@ -111,6 +169,44 @@ describe('reference strings and lookup links', () => {
     expect(ref.title).toBe('Proportion of open access papers');
     expect(ref.year).toBe(2013);
     expect(ref.authors.map((a) => a.family)).toEqual(['Archambault', 'Amyot']);
+  });
+  it('read names written initials first, and the title and journal of a physics entry', () => {
+    const aps = parseVancouver(
+      'A. W. Baggaley, C. F. Barenghi, A. Shukurov, and K. Subramanian, Reconnecting Flux-Rope Dynamo, Phys. Rev. E 80, 055301(R) (2009).',
+    );
+    expect(aps.authors.map((a) => a.family)).toEqual([
+      'Baggaley',
+      'Barenghi',
+      'Shukurov',
+      'Subramanian',
+    ]);
+    expect(aps).toMatchObject({ title: 'Reconnecting Flux-Rope Dynamo', venue: 'Phys. Rev. E' });
+    expect(
+      parseVancouver(
+        'P. Tzeferacos et al., Laboratory evidence of dynamo, Nat. Commun. 9, 591 (2018).',
+      ),
+    ).toMatchObject({
+      authors: [{ family: 'Tzeferacos' }],
+      title: 'Laboratory evidence of dynamo',
+    });
+    expect(
+      parseVancouver('A. A. Schekochihin, MHD Turbulence: A Biased Review, arXiv:2010.00699.'),
+    ).toMatchObject({ title: 'MHD Turbulence: A Biased Review', arxivId: '2010.00699' });
+  });
+  it('leave a physics entry without a title, or with a name they cannot read, as its string', () => {
+    const bare = parseVancouver('F. Rincon, J. Plasma Phys. 85, 205850401 (2019).');
+    expect(bare.authors).toEqual([]);
+    expect(bare.title).toBeUndefined();
+    const unread = parseVancouver(
+      'R. Santos-Lima, E. M. de Gouveia Dal Pino, and G. Kowal, Magnetic Field Amplification, Astrophys. J. 781, 84 (2014).',
+    );
+    expect(unread.authors).toEqual([]);
+    expect(unread.title).toBeUndefined();
+    expect(
+      parseVancouver(
+        'A. N. Kolmogorov, The Local Structure of Turbulence, Dokl. Akad. Nauk SSSR 30, 301 (1941) [Proc. R. Soc. A 434, 9 (1991)].',
+      ).title,
+    ).toBeUndefined();
   });
   it('split author names a site joined without "&", and drop "et al"', () => {
     const fields = scholarLookup(

@@ -22,6 +22,9 @@ import { after, collapse, textOf } from '../text';
 /** A heading that opens a reference list ("References", "5. References", "References (42)"). */
 const REFERENCES_HEADING =
   /^(?:\d+\.?\s*)?(?:references?|references and notes|notes and references|bibliography|literature cited|works cited|cited literature|literatur|literaturverzeichnis|bibliographie|références|referências|referencias)(?:\s*\(\d+\))?\s*:?$/i;
+/** The first word of such a heading, for the rarer headings that hold more than their name. */
+const REFERENCES_START =
+  /^(?:\d+\.?\s*)?(?:referen|bibliog|literat|works cited|cited literature|notes and ref|référ|referê)/i;
 /** Most headings looked at, elements walked from one to its list, and entries read. */
 const MAX_HEADINGS = 400;
 const MAX_STEPS = 400;
@@ -30,7 +33,7 @@ export const MAX_REFERENCES = 500;
 const MAX_ENTRY = 700;
 /** Link labels printed after each entry ("… 2019. Article CAS PubMed Google Scholar"). */
 const LINK_LABELS =
-  /(?:\s*(?:\[?(?:Google Scholar|Crossref|CrossRef|PubMed(?: Central)?|PMC free article|Full Text via CrossRef|View Record in Scopus|Web of Science|MathSciNet|ADS|CAS|Article|Medline|Abstract|Download citation|Find this author on \w+ \w+)\]?)\s*(?:[|,]\s*)?)+$/;
+  /(?:\s*(?:\[?(?:Google Scholar|Crossref|CrossRef|PubMed(?: Central)?|PMC free article|Full Text via CrossRef|View Record in Scopus|Web of Science|MathSciNet|ADS|CAS|Article|Medline|Abstract|Download citation|Find this author on \w+ \w+|Find this article online|PDF \(\d+ ?[KM]B?\)|Cited By in Scopus \(\d+\))\]?)\s*(?:[|,]\s*)?)+$/;
 /**
  * A link label in brackets, and everything after it ("… DOI: 10.1021/… [ACS Full Text], [CAS] <the
  * cited abstract>").
@@ -52,8 +55,7 @@ export function visibleReferences(doc: Document, url: URL): WorkRef[] {
   const n = Math.min(headings.length, MAX_HEADINGS);
   for (let i = 0; i < n; i++) {
     const h = headings[i];
-    const label = h?.textContent ?? '';
-    if (!h || label.length > 60 || !REFERENCES_HEADING.test(collapse(label))) continue;
+    if (!h || !isReferencesHeading(h)) continue;
     const items = listAfter(h);
     if (!items) continue;
     const out: WorkRef[] = [];
@@ -67,12 +69,32 @@ export function visibleReferences(doc: Document, url: URL): WorkRef[] {
 }
 
 /**
+ * A heading that names the reference list. Its links into the page itself are not part of its name:
+ * "References <a href="#top">Top</a>" (older PLOS and other journal templates).
+ */
+function isReferencesHeading(h: Element): boolean {
+  const label = h.textContent ?? '';
+  if (label.length > 60) return false;
+  const text = collapse(label);
+  if (REFERENCES_HEADING.test(text)) return true;
+  // Only a name that starts like one can be one once its links are left out.
+  if (!REFERENCES_START.test(text) || !h.firstElementChild) return false;
+  const own = h.querySelectorAll('a[href^="#"]');
+  if (!own.length) return false;
+  let rest = label;
+  for (const a of Array.from(own)) rest = rest.replace(a.textContent ?? '', ' ');
+  return REFERENCES_HEADING.test(collapse(rest));
+}
+
+/**
  * The entries of the first list after the heading that reads as a reference list, before the next
- * heading of the same or a higher level (the next section). Lists that do not read as references
- * (a section menu) are passed over.
+ * heading of the same or a higher level (the next section): the items of a list (`ol`, `ul`), or a
+ * run of blocks (`div`, `p`) that each hold one entry, as ScienceDirect's older pages and others
+ * print them. Lists that do not read as references (a section menu) are passed over.
  */
 function listAfter(heading: Element): Element[] | undefined {
   const level = Number(HEADING_LEVEL.exec(heading.localName)?.[1] ?? 6);
+  const section = heading.parentElement;
   let el = after(heading);
   for (let steps = 0; el && steps < MAX_STEPS; steps++) {
     const tag = el.localName;
@@ -84,19 +106,52 @@ function listAfter(heading: Element): Element[] | undefined {
       el = after(el);
       continue;
     }
+    // Blocks are read inside the heading's own section only (its parent), where a list may stand
+    // anywhere: a page's dialogs and menus after a collapsed, empty section are blocks too.
+    if ((tag === 'div' || tag === 'p') && section?.contains(el) && readsAsEntry(el)) {
+      const run = blockRun(el);
+      if (readsAsReferences(run, true)) return run;
+    }
     el = el.firstElementChild ?? after(el);
   }
   return undefined;
 }
 
-/** Two entries or more, most of them a citation's length with a year or a link. */
-function readsAsReferences(items: readonly Element[]): boolean {
+/**
+ * The block and the blocks of the same tag after it, up to a heading or a block of another kind;
+ * blocks without text between them are passed over (`<p><a name="bib2"></a></p>` anchors).
+ */
+function blockRun(first: Element): Element[] {
+  const out = [first];
+  for (
+    let s = first.nextElementSibling;
+    s && out.length < MAX_REFERENCES;
+    s = s.nextElementSibling
+  ) {
+    if (s.localName === first.localName) out.push(s);
+    else if (HEADING_LEVEL.test(s.localName) || (s.textContent ?? '').trim()) break;
+  }
+  return out;
+}
+
+/** A citation's length, with a year. */
+function readsAsEntry(el: Element): boolean {
+  const text = el.textContent ?? '';
+  return text.length <= 3 * MAX_ENTRY && text.trim().length >= 30 && YEAR.test(text);
+}
+
+/**
+ * Two entries or more, most of them a citation's length with a year or a link; with a year, for
+ * blocks (`div`, `p`), which are any part of a page where list items are a list's.
+ */
+function readsAsReferences(items: readonly Element[], blocks = false): boolean {
   if (items.length < 2) return false;
   const sample = items.slice(0, 20);
   let cited = 0;
   for (const li of sample) {
     const text = (li.textContent ?? '').slice(0, 600);
-    if (text.trim().length >= 30 && (YEAR.test(text) || li.querySelector('a[href]'))) cited++;
+    if (text.trim().length < 30) continue;
+    if (YEAR.test(text) || (!blocks && li.querySelector('a[href]'))) cited++;
   }
   return cited * 2 > sample.length;
 }
