@@ -100,7 +100,7 @@ const ARTICLE_IDS = ['doi.org/10.', 'doi:10.', 'doi: 10.', '"doi"', 'arxiv'];
 const POST_JSONLD = ['"NewsArticle"', '"ReportageNewsArticle"', '"BlogPosting"', '"Article"'];
 
 /** The labels of a record's title and of its authors, as the extractor reads them (page.ts LABELS). */
-const TITLE_LABELS = ['title', 'titel', 'dc.title'];
+const TITLE_LABELS = ['title', 'titel', 'titre', 'titolo', 'título', 'dc.title'];
 const AUTHOR_LABELS = [
   'authors',
   'author',
@@ -108,6 +108,11 @@ const AUTHOR_LABELS = [
   'creator',
   'autoren',
   'autor',
+  'auteurs',
+  'auteur',
+  'autori',
+  'autore',
+  'autores',
   'dc.contributor.author',
   'dc.creator',
 ];
@@ -128,6 +133,7 @@ const RECORD_LABELS = [
   'date of publication',
   'published',
   'cite as',
+  'contributors',
   ...AUTHOR_LABELS,
   'journal',
   'volume',

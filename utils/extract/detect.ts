@@ -110,7 +110,8 @@ const POST_TYPE =
 export function visibleEvidence(doc: Document, draft: PaperDraft): string | undefined {
   if (declaresPost(doc)) return undefined;
   const f = labelledFields(doc);
-  if (f.title && f.authors?.length && (f.date || f.doi || f.venue)) return 'fields';
+  // A record's title and authors, with its date, DOI, journal or abstract.
+  if (f.title && f.authors?.length && (f.date || f.doi || f.venue || f.abstract)) return 'fields';
   // A title heading with a byline, a DOI printed beside it, and a visible abstract.
   if (headingTitle(doc) && draft.authors?.length && draft.doi && visibleAbstract(doc))
     return 'visible';

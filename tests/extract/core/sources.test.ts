@@ -288,6 +288,39 @@ describe.each(docs(fixture('repository-full-record.html')))(
   },
 );
 
+describe.each(docs(fixture('repository-contributors.html')))(
+  "a repository's record listing contributors with roles, on $name",
+  ({ doc }) => {
+    it('is a paper whose authors are its creators, not its committee or sponsor', () => {
+      const r = extractPage(doc, 'https://repository.harbour.example.edu/item/hdr:4471/');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('Sediment trapping by mussel beds in tidal channels');
+      expect(r.paper?.authors).toEqual([{ given: 'Ingrid M.', family: 'Haldane' }]);
+      expect(r.paper?.year).toBe(2014);
+      expect(r.paper?.abstract).toMatch(/^Mussel beds slow the flow/);
+    });
+    it('names no author where no contributor has an author role', () => {
+      const html = fixture('repository-contributors.html').replace(' (creator)', '');
+      for (const { doc: d } of docs(html))
+        expect(extractPage(d, 'https://repository.harbour.example.edu/item/1').kind).toBe('none');
+    });
+  },
+);
+
+describe.each(docs(fixture('repository-record-italian.html')))(
+  'a record labelled in Italian, on $name',
+  ({ doc }) => {
+    it('is a paper with its title, its author (whose name parts are two spans) and abstract', () => {
+      const r = extractPage(doc, 'https://tesi.istituto.example.it/tesi/dettaglio.php?tid=1');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('Misure di dose in mammografia con radiazione di sincrotrone');
+      expect(r.paper?.authors).toEqual([{ given: 'Giulia', family: 'Ferraresi' }]);
+      expect(r.paper?.abstract).toMatch(/^Il lavoro di tesi/);
+      expect(r.paper?.year).toBeUndefined();
+    });
+  },
+);
+
 describe.each(docs(fixture('visible-only.html')))('visible page on $name', ({ doc }) => {
   it('reads title heading, byline, DOI line and abstract', () => {
     const d = page.extract(doc, URL_);

@@ -54,6 +54,36 @@ const LABELS: Record<
   autor: 'authors',
   autoren: 'authors',
   'autor(en)': 'authors',
+  // Repository records in French, Italian, Spanish and Portuguese.
+  titre: 'title',
+  titolo: 'title',
+  título: 'title',
+  auteur: 'authors',
+  auteurs: 'authors',
+  'auteur(s)': 'authors',
+  autore: 'authors',
+  autori: 'authors',
+  'autore/i': 'authors',
+  autores: 'authors',
+  'autor(es)': 'authors',
+  'date de publication': 'date',
+  'data di pubblicazione': 'date',
+  'fecha de publicación': 'date',
+  'data de publicação': 'date',
+  'mots-clés': 'keywords',
+  'mots clés': 'keywords',
+  'parole chiave': 'keywords',
+  'palabras clave': 'keywords',
+  'palavras-chave': 'keywords',
+  résumé: 'abstract',
+  riassunto: 'abstract',
+  resumen: 'abstract',
+  resumo: 'abstract',
+  // Contributors with their roles ("Jiang, Zhijun (creator)", "Stein, Derek (Director)"): only the
+  // authors among them (`authorsByRole`).
+  contributors: 'authors',
+  contributor: 'authors',
+  'copyright date': 'date',
   year: 'date',
   date: 'date',
   published: 'date',
@@ -139,7 +169,10 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
     value ??= blockText(valueEl, 5000);
     if (!value || value.toLowerCase() === label) continue;
     if (field === 'title') out.title ??= value;
-    else if (field === 'authors') {
+    else if (field === 'authors' && label.startsWith('contributor')) {
+      const names = authorsByRole(el, valueEl);
+      if (names.length) (out.authors ??= []).push(...names);
+    } else if (field === 'authors') {
       // One name per link or list item when the value is marked up that way.
       const items = valueEl === el.parentElement ? [] : valueEl.querySelectorAll('a,li,span');
       const names = Array.from(items)
@@ -147,7 +180,9 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
         .filter((x) => x.children.length === 0)
         .map((x) => clean(x.textContent ?? '', 200) ?? '')
         .filter((x) => x && !/^(?:\/|;|,|and)$/i.test(x));
-      (out.authors ??= []).push(...(names.length ? names : [value]));
+      // Items of one word each are the parts of a name (given and family name spans), not names.
+      const parts = names.length > 1 && names.every((x) => !/[\s,]/.test(x));
+      (out.authors ??= []).push(...(names.length && !parts ? names : [value]));
     } else if (field === 'date') out.date ??= value;
     else if (field === 'doi') out.doi ??= value;
     else if (field === 'abstract') out.abstract ??= value;
@@ -156,6 +191,31 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
   }
   return out;
 });
+
+/** A contributor's role after the name: "(creator)", "(Director)", "[author]". */
+const ROLE = /\s*[([]([^()[\]]{2,30})[)\]]\s*$/;
+const AUTHOR_ROLE = /^(?:author|creator|auteur|autore|autor|verfasser)/i;
+
+/**
+ * The authors among a record's contributors: the values of the label (a definition list's `dd`s up
+ * to the next `dt`, or the one value element), each named with its role, keeping those whose role
+ * is author or creator. Contributors without roles may be advisers and readers: none is taken.
+ */
+function authorsByRole(label: Element, first: Element): string[] {
+  const out: string[] = [];
+  const values: Element[] = [first];
+  if (label.localName === 'dt')
+    for (let s = first.nextElementSibling; s?.localName === 'dd' && values.length < 200; ) {
+      values.push(s);
+      s = s.nextElementSibling;
+    }
+  for (const v of values) {
+    const text = blockText(v, 300) ?? '';
+    const role = ROLE.exec(text);
+    if (role?.[1] && AUTHOR_ROLE.test(role[1].trim())) out.push(text.slice(0, role.index));
+  }
+  return out;
+}
 
 /**
  * The text after a heading: its following siblings up to the next heading; if the heading is alone
