@@ -269,6 +269,20 @@ describe.each(docs(fixture('labelled-record.html')))('labelled fields on $name',
   });
 });
 
+describe('people named with their roles', () => {
+  it('give the authors among them, inline ("Person/Institution: … [VerfasserIn]") as in lists', () => {
+    const html =
+      '<html><body><ul><li><strong>Titel:</strong><div>Measurement of the decay of B mesons</div></li>' +
+      '<li><strong>Person/Institution:</strong> <a href="/s">Glattauer, Robin [VerfasserIn]</a> ' +
+      '<a href="/t">Schwanda, Christoph [BegutachterIn]</a></li></ul></body></html>';
+    for (const { doc } of docs(html))
+      expect(labelledFields(doc)).toEqual({
+        title: 'Measurement of the decay of B mesons',
+        authors: ['Glattauer, Robin'],
+      });
+  });
+});
+
 describe.each(docs(fixture('repository-full-record.html')))(
   "a repository's full record labelled with Dublin Core names on $name",
   ({ doc }) => {

@@ -79,10 +79,11 @@ const LABELS: Record<
   riassunto: 'abstract',
   resumen: 'abstract',
   resumo: 'abstract',
-  // Contributors with their roles ("Jiang, Zhijun (creator)", "Stein, Derek (Director)"): only the
-  // authors among them (`authorsByRole`).
+  // People with their roles ("Jiang, Zhijun (creator)", "Stein, Derek (Director)", "Glattauer,
+  // Robin [VerfasserIn]"): only the authors among them (`authorsByRole`).
   contributors: 'authors',
   contributor: 'authors',
+  'person/institution': 'authors',
   'copyright date': 'date',
   year: 'date',
   date: 'date',
@@ -169,8 +170,8 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
     value ??= blockText(valueEl, 5000);
     if (!value || value.toLowerCase() === label) continue;
     if (field === 'title') out.title ??= value;
-    else if (field === 'authors' && label.startsWith('contributor')) {
-      const names = authorsByRole(el, valueEl);
+    else if (field === 'authors' && BY_ROLE.has(label)) {
+      const names = authorsByRole(el, valueEl, value);
       if (names.length) (out.authors ??= []).push(...names);
     } else if (field === 'authors') {
       // One name per link or list item when the value is marked up that way.
@@ -192,27 +193,30 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
   return out;
 });
 
+/** Labels of people named with their roles, of whom only the authors are taken (`authorsByRole`). */
+const BY_ROLE = new Set(['contributors', 'contributor', 'person/institution']);
 /** A contributor's role after the name: "(creator)", "(Director)", "[author]". */
 const ROLE = /\s*[([]([^()[\]]{2,30})[)\]]\s*$/;
 const AUTHOR_ROLE = /^(?:author|creator|auteur|autore|autor|verfasser)/i;
 
 /**
- * The authors among a record's contributors: the values of the label (a definition list's `dd`s up
- * to the next `dt`, or the one value element), each named with its role, keeping those whose role
- * is author or creator. Contributors without roles may be advisers and readers: none is taken.
+ * The authors among the people a record names with their roles: the values of the label (a
+ * definition list's `dd`s up to the next `dt`; else its value, one person per role), keeping those
+ * whose role is author or creator. People named without roles may be advisers and readers: none
+ * is taken.
  */
-function authorsByRole(label: Element, first: Element): string[] {
-  const out: string[] = [];
-  const values: Element[] = [first];
-  if (label.localName === 'dt')
-    for (let s = first.nextElementSibling; s?.localName === 'dd' && values.length < 200; ) {
-      values.push(s);
+function authorsByRole(label: Element, first: Element, value: string): string[] {
+  const people: string[] = [];
+  if (label.localName === 'dt') {
+    for (let s: Element | null = first; s?.localName === 'dd' && people.length < 200;) {
+      people.push(blockText(s, 300) ?? '');
       s = s.nextElementSibling;
     }
-  for (const v of values) {
-    const text = blockText(v, 300) ?? '';
-    const role = ROLE.exec(text);
-    if (role?.[1] && AUTHOR_ROLE.test(role[1].trim())) out.push(text.slice(0, role.index));
+  } else people.push(...value.split(/;\s*|(?<=[)\]])\s*,?\s+/));
+  const out: string[] = [];
+  for (const person of people) {
+    const role = ROLE.exec(person);
+    if (role?.[1] && AUTHOR_ROLE.test(role[1].trim())) out.push(person.slice(0, role.index));
   }
   return out;
 }
