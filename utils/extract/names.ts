@@ -15,7 +15,7 @@ import { clean, collapse, properCase } from './text';
 
 const MARKS = /[*†‡§¶#⊥‖∥¹²³⁰⁴-⁹⁺⁽⁾ᵃ-ᶻ✉✝]+/gu;
 const DEGREES =
-  /(?:,?\s+|^)(?:Ph\.?\s?D|M\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?A|M\.?\s?P\.?\s?H|D\.?\s?Phil|Dr\.?\s?rer\.?\s?nat|MBBS|MBChB|FRCP|FRS|RN|PharmD|DVM|DDS|MSc|MPH|MS|MBA|Jr|Sr|II|III|IV)\.?(?=,|\s|$)/g;
+  /(?:,?\s+|^)(?:Ph\.?\s?D|M\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?A|M\.?\s?P\.?\s?H|D\.?\s?Phil|Dr\.?\s?rer\.?\s?nat|MBBS|MBChB|FRCP|FRS|RN|PharmD|DVM|DDS|MSc|MPH|MS|MBA)\.?(?=,|\s|$)/g;
 const ORG =
   /\b(consortium|collaboration|group|team|project|committee|network|initiative|institute|university|society|association|council|organi[sz]ation|laboratory|centres?|centers?|investigators|authors|agency|ministry|department|foundation|commission|federation|bureau|office)\b|\s(?:of|for|and|&|the)\s/i;
 const PARTICLES = new Set([
@@ -188,10 +188,47 @@ function capsBetween(s: string, start: number, end: number): boolean {
   return upper;
 }
 
-/** One person (or organisation) from one raw name string. */
+/**
+ * A generational suffix ("Jr.", "Sr.", "III"), after the name or after a comma. Capitals-only
+ * "JR" and "SR" are not suffixes: in MEDLINE's "Powell JR" they are initials.
+ */
+const SUFFIX = /(?:\s*,\s*|\s+)(Jr|Sr|II|III|IV)\.?(?=\s*,|\s|$)/;
+
+/**
+ * The name without its generational suffix, and the suffix as written in a family name ("Jr.",
+ * "III"). A Roman numeral is a suffix only after a name of two words or more: "Ivanov II" is a
+ * MEDLINE name whose initials are "II".
+ */
+function splitSuffix(s: string): { name: string; suffix?: string; initials?: string } {
+  const m = s.includes('r') || s.includes('I') ? SUFFIX.exec(s) : null;
+  if (!m?.[1] || m.index === 0) return { name: s };
+  const name = (s.slice(0, m.index) + s.slice(m.index + m[0].length))
+    .replace(/\s*,\s*$/, '')
+    .replace(/\s*,\s*,\s*/, ', ');
+  const roman = m[1].startsWith('I');
+  if (roman && name.split(/[\s,]+/).filter(Boolean).length < 2) return { name: s, initials: m[1] };
+  return { name, suffix: roman ? m[1] : `${m[1]}.` };
+}
+
+/**
+ * One person (or organisation) from one raw name string. A generational suffix belongs to the
+ * family name, as CSL-JSON import and the BibTeX and RIS writers read it ("King Jr.").
+ */
 export function parseName(raw: string | null | undefined): Author | undefined {
   if (!raw) return undefined;
-  const s = cleanName(raw);
+  const cleaned = cleanName(raw);
+  if (!cleaned || cleaned.length > 200) return undefined;
+  if (cleaned.includes(' ') && ORG.test(cleaned)) return parseCleaned(cleaned);
+  const { name, suffix, initials } = splitSuffix(cleaned);
+  // "Ivanov II": a surname and initials that read as a numeral.
+  if (initials) return { given: initials, family: name.slice(0, -initials.length).trim() };
+  const a = parseCleaned(name);
+  if (!a || !suffix) return a;
+  if (a.family) return { ...a, family: `${a.family} ${suffix}` };
+  return a.literal ? { literal: `${a.literal} ${suffix}` } : a;
+}
+
+function parseCleaned(s: string): Author | undefined {
   if (!s || !LETTER.test(s) || s.length > 200) return undefined;
   if (s.includes(' ') && ORG.test(s)) return { literal: s };
   // Capitals only, over the letters (more than three of them).
@@ -257,10 +294,15 @@ export function parseNameList(raw: string | null | undefined): Author[] {
   let parts: string[];
   if (s.includes(';')) parts = s.split(';');
   else {
-    const commaParts = s
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean);
+    const commaParts: string[] = [];
+    for (const part of s.split(',')) {
+      const p = part.trim();
+      if (!p) continue;
+      // "Martin Luther King, Jr., Coretta Scott King": a suffix belongs to the name before it.
+      if (commaParts.length && /^(?:Jr|Sr|II|III|IV)\.?$/.test(p))
+        commaParts[commaParts.length - 1] += `, ${p}`;
+      else commaParts.push(p);
+    }
     parts =
       commaParts.length > 1 && commaParts.every((p) => cleanName(p).includes(' '))
         ? commaParts

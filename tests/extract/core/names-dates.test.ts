@@ -37,6 +37,27 @@ describe('parseName', () => {
     expect(parseName('The GenBank Consortium')).toEqual({ literal: 'The GenBank Consortium' });
     expect(parseName('Plato')).toEqual({ literal: 'Plato' });
   });
+  it('keeps a generational suffix with the family name, however it is written', () => {
+    const king = { given: 'Martin Luther', family: 'King Jr.' };
+    for (const s of [
+      'Martin Luther King Jr.',
+      'Martin Luther King, Jr.',
+      'King, Martin Luther, Jr.',
+      'King Jr., Martin Luther',
+    ])
+      expect(parseName(s), s).toEqual(king);
+    expect(parseName('John Smith III')).toEqual({ given: 'John', family: 'Smith III' });
+    expect(parseName('King ML Jr')).toEqual({ given: 'ML', family: 'King Jr.' });
+    expect(parseNameList('Martin Luther King, Jr., Coretta Scott King')).toEqual([
+      king,
+      { given: 'Coretta Scott', family: 'King' },
+    ]);
+  });
+  it('reads MEDLINE initials that look like suffixes as initials', () => {
+    expect(parseName('Ivanov II')).toEqual({ given: 'II', family: 'Ivanov' });
+    expect(parseName('Powell JR')).toEqual({ given: 'JR', family: 'Powell' });
+    expect(parseName('Group II Collaboration')).toEqual({ literal: 'Group II Collaboration' });
+  });
   it('rejects empty or mark-only names', () => {
     expect(parseName('†‡*')).toBeUndefined();
     expect(parseName('  ')).toBeUndefined();
