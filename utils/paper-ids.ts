@@ -106,6 +106,9 @@ export function normalizePmid(input: string | null | undefined): string | undefi
   const s = String(input).slice(0, 500).trim();
   const url = /pubmed(?:\.ncbi\.nlm\.nih\.gov|\/)\/?(?:pubmed\/)?(\d{1,9})\b/i.exec(s);
   if (url?.[1]) return stripZeros(url[1]);
+  // Entrez's older links: "…/entrez/query.fcgi?cmd=Retrieve&db=PubMed&list_uids=10592235".
+  const entrez = /(?:entrez|pubmed)\S*?[?&](?:amp;)?list_uids=(\d{1,9})\b/i.exec(s);
+  if (entrez?.[1]) return stripZeros(entrez[1]);
   const m = /^(?:pmid\s*:?\s*)?(\d{1,9})$/i.exec(s);
   return m?.[1] ? stripZeros(m[1]) : undefined;
 }

@@ -239,8 +239,10 @@ export function linkHref(doc: Document, rel: string, base: URL): string | undefi
 /** Resolves a page-given link against the page URL; returns only http(s) URLs. */
 export function resolveUrl(href: string | null | undefined, base: URL): string | undefined {
   if (!href) return undefined;
-  const h = href.trim();
+  let h = href.trim();
   if (!h || h.length > 4000) return undefined;
+  // A page that escaped its links twice leaves "&amp;" in them once parsed: no address means that.
+  if (h.includes('&amp;')) h = h.replaceAll('&amp;', '&');
   try {
     const u = new URL(h, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;

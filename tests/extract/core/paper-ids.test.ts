@@ -66,6 +66,13 @@ describe('PubMed ids', () => {
     expect(normalizePmid('https://pubmed.ncbi.nlm.nih.gov/31234567/')).toBe('31234567');
     expect(normalizePmid('https://www.ncbi.nlm.nih.gov/pubmed/31234567')).toBe('31234567');
     expect(normalizePmid('abc')).toBeUndefined();
+    // Entrez's older links (Nature's and Springer's reference lists).
+    expect(
+      normalizePmid(
+        'http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=PubMed&list_uids=16980212&dopt=Abstract',
+      ),
+    ).toBe('16980212');
+    expect(normalizePmid('https://example.org/list?list_uids=16980212')).toBeUndefined();
   });
   it('normalises PMCIDs', () => {
     expect(normalizePmcid('PMC3531190')).toBe('PMC3531190');

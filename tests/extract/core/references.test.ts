@@ -139,6 +139,15 @@ describe('visible references', () => {
       visibleReferences(page(`<section><h4>References</h4>${dialog}</section>`), base),
     ).toEqual([]);
   });
+  it('link PubMed by Entrez ids, and undo links escaped twice', () => {
+    const entry =
+      '<li>Smith AB, Jones CD. Carbon burial in salt marshes. J Coast Res. 2019;12:34-56. <a href="http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&amp;amp;db=PubMed&amp;amp;list_uids=16980212">PubMed</a></li>';
+    const [ref] = visibleReferences(page(`<h2>References</h2><ol>${entry}${entry}</ol>`), base);
+    expect(ref?.pmid).toBe('16980212');
+    expect(ref?.url).toBe(
+      'http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=PubMed&list_uids=16980212',
+    );
+  });
   it('are not a list of short items without years or links', () => {
     const menu = '<ul><li>Introduction</li><li>Results</li><li>Discussion</li></ul>';
     expect(visibleReferences(page(`<h2>References</h2>${menu}`), base)).toEqual([]);
