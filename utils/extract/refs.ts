@@ -106,7 +106,8 @@ function readInitialsFirst(text: string, ref: WorkRef): void {
     const raw = text.slice(pos, comma);
     const last = /^and\s|\sand\s|\set al\.?$/.test(raw);
     const part = raw.replace(/^and\s+|\s+et al\.?$/g, '').split(/\s+and\s+/);
-    if (!part.every((n) => INITIALS_NAME.test(n))) break;
+    // A name is short; a long part is none (and is not handed to the pattern's backtracking).
+    if (!part.every((n) => n.length <= 60 && INITIALS_NAME.test(n))) break;
     names.push(...part);
     pos = comma + 2;
     if (last) break;
