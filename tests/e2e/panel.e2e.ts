@@ -86,6 +86,34 @@ describe('Chromium: the panel on a journal article that prints its references', 
   });
 });
 
+describe('Chromium: the panel on an older journal page that prints its references as blocks', () => {
+  const env = useServerAndBrowser(launchChromium);
+
+  it('lists each printed entry with the title and authors read from it, and saves one', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/journal-article-2009.html'));
+    await page.getByTestId('panel-title').waitFor({ timeout: 15_000 });
+    const references = page.getByTestId('references-table').getByTestId('work-row');
+    await references.first().waitFor();
+    expect(await references.count()).toBe(3);
+    const fuchs = references.filter({ hasText: 'Tissue engineering: a 21st century solution' });
+    expect(await fuchs.textContent()).toContain('Fuchs');
+    expect(await fuchs.textContent()).not.toContain('Cited By');
+    const dynamo = references.filter({ hasText: 'Astrophysical magnetic fields' });
+    expect(await dynamo.textContent()).toContain('Brandenburg');
+
+    await fuchs.getByTestId('row-save').click();
+    await fuchs.getByTestId('row-saved').waitFor({ timeout: 10_000 });
+    const popup = await env.session.openPopup();
+    await popup.getByTestId('paper').first().waitFor();
+    const saved = (await popup.getByTestId('paper').allTextContents()).join('\n');
+    expect(saved).toContain(
+      'Tissue engineering: a 21st century solution to surgical reconstruction',
+    );
+    expect(saved).toContain('Fuchs');
+  });
+});
+
 describe('Firefox: the panel on a paper summary page', () => {
   const env = useServerAndBrowser(launchFirefox);
 
@@ -108,5 +136,16 @@ describe('Firefox: the panel on a paper summary page', () => {
     await page.waitForSelector('>>> [data-testid="references-table"] [data-testid="work-row"]');
     const rows = await page.$$('>>> [data-testid="references-table"] [data-testid="work-row"]');
     expect(rows).toHaveLength(3);
+  });
+
+  it('lists the references an older journal page prints as blocks', async () => {
+    const page = await env.session.browser.newPage();
+    await page.goto(env.server.url('/journal-article-2009.html'));
+    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
+    await page.waitForSelector('>>> [data-testid="references-table"] [data-testid="work-row"]');
+    const rows = await page.$$('>>> [data-testid="references-table"] [data-testid="work-row"]');
+    expect(rows).toHaveLength(3);
+    const texts = await Promise.all(rows.map((r) => r.evaluate((el) => el.textContent)));
+    expect(texts.join('\n')).toContain('Astrophysical magnetic fields and nonlinear dynamo theory');
   });
 });
