@@ -562,6 +562,7 @@ async function main(): Promise<void> {
   // In the browser: on the same pages, after the Node runs (so the two never compete for the CPU).
   let browserName: string | undefined;
   let browserMs: number[] | undefined;
+  let browserParseMs: number[] | undefined;
   const kindDiffers: string[] = [];
   if (args.browser && extractPage) {
     const timed = await timeInChromium(
@@ -570,6 +571,7 @@ async function main(): Promise<void> {
     );
     browserName = timed.browser;
     browserMs = [...timed.ms.values()];
+    browserParseMs = [...timed.parseMs.values()];
     for (const run of runs) {
       const kind = timed.kinds.get(run.page.id);
       if (kind !== run.results.papershelf?.kind)
@@ -627,7 +629,11 @@ async function main(): Promise<void> {
     `; html-metadata ${HTML_METADATA_VERSION}, metascraper ${METASCRAPER_VERSION}; ` +
     `${reps} timed run(s) per page and tool after a warm-up; ` +
     (browserName
-      ? `in-browser extraction timed in headless ${browserName}, fastest of ${browserReps(reps)}; `
+      ? `in-browser extraction timed in headless ${browserName}, fastest of ${browserReps(reps)}` +
+        (browserParseMs
+          ? ` (the browser's own DOMParser parse of the same pages, median / p95: ${msText(timing(browserParseMs).median)} / ${msText(timing(browserParseMs).p95)} ms)`
+          : '') +
+        '; '
       : '') +
     `${seconds.toFixed(1)} s; ` +
     // Timings are only comparable between runs on a quiet machine: say how busy this one was.
