@@ -217,20 +217,19 @@ function splitSuffix(s: string): { name: string; suffix?: string; initials?: str
 export function parseName(raw: string | null | undefined): Author | undefined {
   if (!raw) return undefined;
   const cleaned = cleanName(raw);
-  if (!cleaned || cleaned.length > 200) return undefined;
-  if (cleaned.includes(' ') && ORG.test(cleaned)) return parseCleaned(cleaned);
+  if (!cleaned || !LETTER.test(cleaned) || cleaned.length > 200) return undefined;
+  if (cleaned.includes(' ') && ORG.test(cleaned)) return { literal: cleaned };
   const { name, suffix, initials } = splitSuffix(cleaned);
   // "Ivanov II": a surname and initials that read as a numeral.
   if (initials) return { given: initials, family: name.slice(0, -initials.length).trim() };
-  const a = parseCleaned(name);
-  if (!a || !suffix) return a;
+  const a = personName(name);
+  if (!suffix) return a;
   if (a.family) return { ...a, family: `${a.family} ${suffix}` };
   return a.literal ? { literal: `${a.literal} ${suffix}` } : a;
 }
 
-function parseCleaned(s: string): Author | undefined {
-  if (!s || !LETTER.test(s) || s.length > 200) return undefined;
-  if (s.includes(' ') && ORG.test(s)) return { literal: s };
+/** A person's cleaned name (not an organisation's), without its suffix, as given and family parts. */
+function personName(s: string): Author {
   // Capitals only, over the letters (more than three of them).
   const allCaps = isCaps(s) && letterCount(s) > 3;
 
