@@ -115,6 +115,8 @@ const AUTHOR_LABELS = [
   'autores',
   'dc.contributor.author',
   'dc.creator',
+  // People with their roles (library catalogues), of whom the extractor takes the authors.
+  'person/institution',
 ];
 
 /**
@@ -132,6 +134,8 @@ const RECORD_LABELS = [
   'publication date',
   'date of publication',
   'published',
+  'date',
+  'year',
   'cite as',
   'contributors',
   ...AUTHOR_LABELS,

@@ -112,6 +112,15 @@ export function visibleEvidence(doc: Document, draft: PaperDraft): string | unde
   const f = labelledFields(doc);
   // A record's title and authors, with its date, DOI, journal or abstract.
   if (f.title && f.authors?.length && (f.date || f.doi || f.venue || f.abstract)) return 'fields';
+  // A record titled by the heading that the <title> repeats (a repository's item view): labelled
+  // authors and date, with a DOI, journal, abstract or the kind of work.
+  if (
+    f.authors?.length &&
+    f.date &&
+    headingTitle(doc) &&
+    (f.doi || f.venue || f.abstract || f.type || visibleAbstract(doc))
+  )
+    return 'record';
   // A title heading with a byline, a DOI printed beside it, and a visible abstract.
   if (headingTitle(doc) && draft.authors?.length && draft.doi && visibleAbstract(doc))
     return 'visible';

@@ -335,6 +335,60 @@ describe.each(docs(fixture('repository-record-italian.html')))(
   },
 );
 
+describe.each(docs(fixture('repository-item-view.html')))(
+  "a repository's item view with small headings as labels, on $name",
+  ({ doc }) => {
+    it('is a paper: the title heading, the authors one per element, the date, the abstract', () => {
+      const r = extractPage(doc, 'https://repository.example.edu/handle/1884/5120');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('Tidal mixing fronts and the spring bloom on a temperate shelf');
+      expect(r.paper?.authors).toEqual([
+        { given: 'Marta Lopes', family: 'Ferreira' },
+        { given: 'Ken', family: 'Nakamura' },
+      ]);
+      expect(r.paper?.issued).toEqual({ date: '2019', precision: 'year' });
+      expect(r.paper?.abstract).toMatch(/^Fronts between tidally mixed/);
+    });
+    it('needs more than a title heading with an author and a date', () => {
+      // Without its abstract, nothing says the record is a work (a post can have all three).
+      const html = fixture('repository-item-view.html').replace(
+        /<h5 class="visible-xs">[^]*?<\/div>/,
+        '',
+      );
+      for (const { doc: d } of docs(html))
+        expect(extractPage(d, 'https://repository.example.edu/handle/1').kind).toBe('none');
+    });
+  },
+);
+
+describe.each(docs(fixture('thesis-record-colon-cells.html')))(
+  'a thesis record in rows of label, colon and value, on $name',
+  ({ doc }) => {
+    it("is a thesis titled by the record's heading, not the site's", () => {
+      const r = extractPage(doc, 'https://collaboration.example.org/theses/1234');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('Jet quenching in small collision systems');
+      expect(r.paper?.authors).toEqual([{ given: 'Amara', family: 'Okafor' }]);
+      expect(r.paper?.issued).toEqual({ date: '2018-02-14', precision: 'day' });
+      expect(r.paper?.type).toBe('thesis');
+    });
+  },
+);
+
+describe.each(docs(fixture('catalogue-record-german.html')))(
+  "a library catalogue's record in German, on $name",
+  ({ doc }) => {
+    it('is a thesis with its author (not its adviser) and its year', () => {
+      const r = extractPage(doc, 'https://catalogue.example.at/primo/fulldisplay?docId=1');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('Kornwachstum in dünnen Kupferschichten');
+      expect(r.paper?.authors).toEqual([{ given: 'Lena', family: 'Berger' }]);
+      expect(r.paper?.year).toBe(2017);
+      expect(r.paper?.type).toBe('thesis');
+    });
+  },
+);
+
 describe.each(docs(fixture('visible-only.html')))('visible page on $name', ({ doc }) => {
   it('reads title heading, byline, DOI line and abstract', () => {
     const d = page.extract(doc, URL_);

@@ -1,4 +1,4 @@
-import type { PaperDraft } from '../../paper';
+import type { PaperDraft, PaperType } from '../../paper';
 import { findDoi, normalizeDoi } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { parseNameList } from '../names';
@@ -17,6 +17,7 @@ import {
   textOf,
 } from '../text';
 import type { MetadataSource } from '../types';
+import { dcType } from './dublincore';
 
 /**
  * The visible page: what a reader sees when the head carries no metadata (legacy layouts,
@@ -41,7 +42,7 @@ const NOT_ABSTRACT =
 /** Label (lowercased, without colon) -> draft field. */
 const LABELS: Record<
   string,
-  'title' | 'authors' | 'date' | 'doi' | 'abstract' | 'keywords' | 'venue'
+  'title' | 'authors' | 'date' | 'doi' | 'abstract' | 'keywords' | 'venue' | 'thesis' | 'type'
 > = {
   title: 'title',
   'main title': 'title',
@@ -95,6 +96,18 @@ const LABELS: Record<
   'issue date': 'date',
   'year of publication': 'date',
   erscheinungsjahr: 'date',
+  // Library catalogues (Primo, Aleph) in German, French, Italian, Spanish and Portuguese.
+  jahr: 'date',
+  'jahr/datierung': 'date',
+  erscheinungsdatum: 'date',
+  année: 'date',
+  'année de publication': 'date',
+  anno: 'date',
+  'anno di pubblicazione': 'date',
+  año: 'date',
+  'año de publicación': 'date',
+  ano: 'date',
+  'ano de publicação': 'date',
   doi: 'doi',
   abstract: 'abstract',
   keywords: 'keywords',
@@ -116,6 +129,24 @@ const LABELS: Record<
   'dc.identifier.doi': 'doi',
   'dc.description.abstract': 'abstract',
   'dc.subject': 'keywords',
+  // The kind of work: a thesis by the label itself ("Thesis Type: Ph.D."), else by the value
+  // ("Document type: Journal article"), read as Dublin Core types are (`dcType`).
+  'thesis type': 'thesis',
+  'type of thesis': 'thesis',
+  thesis: 'thesis',
+  dissertation: 'thesis',
+  hochschulschrift: 'thesis',
+  'document type': 'type',
+  'type of document': 'type',
+  'publication type': 'type',
+  'type of publication': 'type',
+  'item type': 'type',
+  'resource type': 'type',
+  dokumenttyp: 'type',
+  publikationstyp: 'type',
+  'type de document': 'type',
+  'tipo de documento': 'type',
+  'tipo di documento': 'type',
 };
 
 export interface LabelledFields {
@@ -126,25 +157,41 @@ export interface LabelledFields {
   abstract?: string;
   keywords?: string[];
   venue?: string;
+  type?: PaperType;
 }
 
-/** The value element that belongs to a label element: its next element sibling, or its parent's. */
+/**
+ * The value element that belongs to a label element: its next element sibling, or its parent's;
+ * past a cell that holds only the colon (`<td>Author</td><td>:</td><td>…</td>`).
+ */
 function valueOf(label: Element): Element | null {
-  return (
+  const next =
     label.nextElementSibling ??
-    (label.parentElement?.children.length === 1 ? label.parentElement.nextElementSibling : null)
-  );
+    (label.parentElement?.children.length === 1 ? label.parentElement.nextElementSibling : null);
+  return next && !next.firstElementChild && next.textContent?.trim() === ':'
+    ? next.nextElementSibling
+    : next;
 }
 
-/** Label/value pairs: `<td>Title</td><td>…</td>`, `<dt>DOI</dt><dd>…</dd>`, `<em>Title</em><strong>…</strong>`. */
+/** Headings small enough to be a field's label (`<h5>Author</h5>` in DSpace's item view). */
+const LABEL_HEADING = /^h[3-6]$/;
+
+/**
+ * Label/value pairs: `<td>Title</td><td>…</td>`, `<dt>DOI</dt><dd>…</dd>`, `<em>Title</em><strong>…</strong>`,
+ * and a small heading over its value (`<div><h5>Date</h5>2016</div>`). A heading "Abstract" is left
+ * to `visibleAbstract`, which reads the whole section under it.
+ */
 export const labelledFields = perPage((doc: Document): LabelledFields => {
   const out: LabelledFields = {};
-  const els = pageIndex(doc).labels;
-  const n = Math.min(els.length, MAX_LABELS);
-  for (let i = 0; i < n; i++) {
-    const el = els[i];
+  const { labels, headings } = pageIndex(doc);
+  const n = Math.min(labels.length, MAX_LABELS);
+  const total = n + Math.min(headings.length, MAX_HEADINGS);
+  for (let i = 0; i < total; i++) {
+    const heading = i >= n;
+    const el = heading ? headings[i - n] : labels[i];
+    if (!el || (heading && !LABEL_HEADING.test(el.localName))) continue;
     // A label is a short leaf: skip cells that hold markup trees (layout tables) before reading text.
-    if (!el || el.firstElementChild?.firstElementChild) continue;
+    if (el.firstElementChild?.firstElementChild) continue;
     // A long first text node makes a long text: skipped without building it (most cells and bold
     // runs of an article are not labels).
     const head = el.firstChild;
@@ -153,7 +200,7 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
     if (raw.length > 40) continue;
     const label = collapse(raw).replace(/\s*:$/, '').toLowerCase();
     const field = LABELS[label];
-    if (!field) continue;
+    if (!field || (heading && field === 'abstract')) continue;
     let valueEl = valueOf(el);
     let value: string | undefined;
     const inline = !/^(?:td|th|dt)$/.test(el.localName);
@@ -174,9 +221,15 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
       const names = authorsByRole(el, valueEl, value);
       if (names.length) (out.authors ??= []).push(...names);
     } else if (field === 'authors') {
-      // One name per link or list item when the value is marked up that way.
-      const items = valueEl === el.parentElement ? [] : valueEl.querySelectorAll('a,li,span');
-      const names = Array.from(items)
+      // One name per link or list item when the value is marked up that way; under a heading, one
+      // per element after it.
+      const items =
+        valueEl !== el.parentElement
+          ? Array.from(valueEl.querySelectorAll('a,li,span'))
+          : heading
+            ? itemsAfter(el)
+            : [];
+      const names = items
         .slice(0, 500)
         .filter((x) => x.children.length === 0)
         .map((x) => clean(x.textContent ?? '', 200) ?? '')
@@ -188,10 +241,22 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
     else if (field === 'doi') out.doi ??= value;
     else if (field === 'abstract') out.abstract ??= value;
     else if (field === 'venue') out.venue ??= value;
+    else if (field === 'thesis') out.type ??= 'thesis';
+    else if (field === 'type') out.type ??= dcType(value);
     else (out.keywords ??= []).push(...value.split(/\s*[/;]\s*|,\s+/));
   }
   return out;
 });
+
+/** The elements after a label heading in its container: each one, or its links, spans or items. */
+function itemsAfter(label: Element): Element[] {
+  const out: Element[] = [];
+  for (let s = label.nextElementSibling; s && out.length < 500; s = s.nextElementSibling) {
+    if (s.children.length === 0) out.push(s);
+    else out.push(...Array.from(s.querySelectorAll('a,li,span')).slice(0, 500));
+  }
+  return out;
+}
 
 /** Labels of people named with their roles, of whom only the authors are taken (`authorsByRole`). */
 const BY_ROLE = new Set(['contributors', 'contributor', 'person/institution']);
@@ -306,7 +371,10 @@ function docTitle(doc: Document): string | undefined {
   return parts.length > 1 && (parts[0]?.length ?? 0) > 15 ? parts[0] : t;
 }
 
-/** An `<h1>` (or `<h2>` when there is no `<h1>`) that the `<title>` repeats: the work's title. */
+/**
+ * An `<h1>` (or `<h2>` when no `<h1>` is) that the `<title>` repeats: the work's title. Of several,
+ * the longest: a site's name is often an `<h1>` too, and the `<title>` repeats it ("Title | Site").
+ */
 export const headingTitle = perPage(findHeadingTitle);
 
 function findHeadingTitle(doc: Document): { text: string; el: Element } | undefined {
@@ -316,12 +384,14 @@ function findHeadingTitle(doc: Document): { text: string; el: Element } | undefi
   if (!title) return undefined;
   for (const level of ['h1', 'h2']) {
     let seen = 0;
+    let best: { text: string; el: Element } | undefined;
     for (const el of index.headings) {
       if (el.localName !== level || seen++ >= 10) continue;
       const text = textOf(el, 1000);
-      if (!text || text.length < 10) continue;
-      if (title.includes(text.toLowerCase().slice(0, 60))) return { text, el };
+      if (!text || text.length < 10 || (best && text.length <= best.text.length)) continue;
+      if (title.includes(text.toLowerCase().slice(0, 60))) best = { text, el };
     }
+    if (best) return best;
   }
   return undefined;
 }
@@ -401,7 +471,7 @@ export function visiblePrecheck(doc: Document): boolean {
   const f = labelledFields(doc);
   if (f.title && f.authors?.length) return true;
   const h = headingTitle(doc);
-  return !!h && !!bylineAfter(h.el);
+  return !!h && (!!(f.authors?.length && f.date) || !!bylineAfter(h.el));
 }
 
 /**
@@ -439,12 +509,15 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
   const blockDoi = block && /\bdoi:?\s*10\./i.test(block) ? findDoi(block) : undefined;
   const doi = normalizeDoi(fields.doi) ?? blockDoi;
   if (doi) d.doi = doi;
-  const dateText =
-    fields.date?.replace(/^.*?(\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?)\s*$/, '$1') ??
-    // A proceedings name carries its year ("LATTICE 2013"); a journal line under the title too.
-    oneYear(fields.venue) ??
-    (blockDoi ? oneYear(block) : undefined);
-  const issued = parseDate(dateText);
+  // A labelled date as written ("Feb. 14, 2018"), else the date or year it ends with.
+  const issued =
+    parseDate(fields.date) ??
+    parseDate(
+      fields.date?.replace(/^.*?(\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?)\s*$/, '$1') ??
+        // A proceedings name carries its year ("LATTICE 2013"); a journal line under the title too.
+        oneYear(fields.venue) ??
+        (blockDoi ? oneYear(block) : undefined),
+    );
   if (issued) {
     d.issued = issued;
     d.year = yearOf(issued);
@@ -459,6 +532,7 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
   const keywords = splitKeywords(fields.keywords ?? []);
   if (keywords.length) d.keywords = keywords;
   if (fields.venue) d.venue = fields.venue;
+  if (fields.type) d.type = fields.type;
   if (!d.title) {
     const t = docTitle(doc);
     if (t) d.title = t;
