@@ -404,6 +404,46 @@ describe.each(docs(fixture('visible-only.html')))('visible page on $name', ({ do
   });
 });
 
+describe.each(docs(fixture('structured-abstract-sections.html')))(
+  'an abstract in sections under smaller headings, on $name',
+  ({ doc }) => {
+    it('reads every section, without their names or the download notice after them', () => {
+      const r = extractPage(doc, 'https://vetrecords.example.com/7/311/abstract');
+      expect(r.paper?.abstract).toBe(
+        'Leptospirosis is carried by rodents and cattle, and dogs that live on farms meet both. ' +
+          'We asked whether antibodies in farm dogs track infection in the herds they live with. ' +
+          'Of 212 dogs on 64 farms, 41 carried antibodies; a seropositive dog predicted a ' +
+          'seropositive herd in 31 of 37 farms. Testing the farm dog is a cheap first screen for ' +
+          'leptospirosis in a herd.',
+      );
+      expect(r.paper?.sources.abstract).toBe('page');
+    });
+    it('never takes the box that holds the whole article for the abstract', () => {
+      const html = fixture('structured-abstract-sections.html').replace(
+        /<a name="abstract"><\/a>[^]*<\/table>/,
+        '<p>Full text below.</p>',
+      );
+      for (const { doc: d } of docs(html)) expect(visibleAbstract(d)).toBeUndefined();
+    });
+  },
+);
+
+describe('the end of an abstract under a heading', () => {
+  const TEXT =
+    'We map the seasonal migration of grey whales along the Pacific coast from acoustic records.';
+  it.each([
+    [
+      'a smaller heading that is not one of its sections',
+      '<h3>Keywords</h3><p>whales, acoustics</p>',
+    ],
+    ['a heading of the same level', '<h2>Introduction</h2><p>Grey whales travel far.</p>'],
+    ['a table after its text', '<table><tr><td>Download the PDF</td></tr></table>'],
+  ])('is %s', (_, after) => {
+    const html = `<html><head><title>T</title></head><body><h1>A title</h1><h2>Abstract</h2><p>${TEXT}</p>${after}</body></html>`;
+    for (const { doc } of docs(html)) expect(visibleAbstract(doc)).toBe(TEXT);
+  });
+});
+
 describe('abstracts in other languages', () => {
   const TEXT =
     'Wir untersuchen die Erosion der Nordseeküste zwischen 1990 und 2020 und zeigen, dass der relative Meeresspiegelanstieg den größten Teil des Rückgangs erklärt.';

@@ -296,9 +296,19 @@ function textAfter(h: Element): string | undefined {
   let anchor: Element = h;
   for (let up = 0; up < 3 && !anchor.nextElementSibling && anchor.parentElement; up++)
     anchor = anchor.parentElement;
+  const level = headingLevel(h);
   let sib = anchor.nextElementSibling;
   for (let k = 0; sib && k < 50 && len < 10_000; k++, sib = sib.nextElementSibling) {
-    if (/^h[1-6]$/.test(sib.localName)) break;
+    const sub = headingLevel(sib);
+    if (sub) {
+      // A structured abstract's own sections ("Background", "Results") are smaller headings under
+      // it: read on past them, without them. Any other heading ends the abstract.
+      if (sub > level && STRUCTURED_SECTION.test(collapse(sib.textContent ?? '').slice(0, 60)))
+        continue;
+      break;
+    }
+    // Abstracts hold no tables: one after the text is the page's next block (a download notice).
+    if (parts.length && sib.localName === 'table') break;
     const t = blockText(sib, 10_000, notAbstractText);
     if (t) {
       parts.push(t);
@@ -308,6 +318,20 @@ function textAfter(h: Element): string | undefined {
   const text = clean(parts.join(' '));
   return text && text.length > 80 ? text : undefined;
 }
+
+/** 1–6 for `h1`–`h6`, 0 for any other element; a heading written as `role="heading"` counts as 1. */
+function headingLevel(el: Element): number {
+  const tag = el.localName;
+  if (tag.length === 2 && tag.charCodeAt(0) === 104 /* h */) {
+    const n = tag.charCodeAt(1) - 48;
+    if (n >= 1 && n <= 6) return n;
+  }
+  return el.getAttribute('role') === 'heading' ? 1 : 0;
+}
+
+/** The sections of a structured abstract, as its sub-headings name them. */
+const STRUCTURED_SECTION =
+  /^(?:background|objectives?|aims?|purpose|introduction|context|rationale|methods?|methodology|design|setting|participants|patients|interventions?|(?:main )?outcome measures?|measurements|results?|findings|conclusions?|interpretation|significance|implications)\s*:?$/i;
 
 /** The text under a heading "Abstract"/"Summary", or of an element whose id/class says abstract. */
 export const visibleAbstract = perPage(findVisibleAbstract);
@@ -342,7 +366,9 @@ function findVisibleAbstract(doc: Document): string | undefined {
     if (!/(?:^|[\s_-])abstract(?:$|[\s_-]|[A-Z]|content|text|section|body)/i.test(cls)) continue;
     if (
       NOT_ABSTRACT.test(cls) ||
-      /graphical|visual|short|teaser|link|nav|toggle|button|title|heading|label/i.test(cls)
+      /graphical|visual|short|teaser|link|nav|toggle|button|title|heading|label/i.test(cls) ||
+      // A box that holds the work's title is the whole article's, named for the page it is on.
+      box.getElementsByTagName('h1').length > 0
     )
       continue;
     let t = blockText(box, 10_000, notAbstractText);
