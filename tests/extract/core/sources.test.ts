@@ -428,6 +428,32 @@ describe.each(docs(fixture('structured-abstract-sections.html')))(
   },
 );
 
+describe.each(docs(fixture('magazine-h3-title.html')))(
+  "an older magazine's article titled by an <h3>, on $name",
+  ({ doc }) => {
+    it('is a paper: the title, the authors of the author block, the DOI link, the abstract', () => {
+      const r = extractPage(doc, 'https://www.magazine.example.org/march16/lindqvist.html');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.title).toBe('Crowdsourced transcription of ship logbooks');
+      expect(r.paper?.authors).toEqual([
+        { given: 'Hannah', family: 'Lindqvist' },
+        { given: 'Rafael', family: 'Ortega' },
+        { given: 'Mei', family: 'Tanaka' },
+      ]);
+      expect(r.paper?.doi).toBe('10.5555/march2016-lindqvist');
+      expect(r.paper?.abstract).toMatch(/^Volunteers transcribed/);
+    });
+    it('takes no author block whose groups give neither an affiliation nor an address', () => {
+      const html = fixture('magazine-h3-title.html').replace(
+        /<p class="blue">Hannah[^]*?<\/p>/,
+        '<p class="blue">Reading Room<br>Open daily<br><br>Map Library<br>Closed on Sundays</p>',
+      );
+      for (const { doc: d } of docs(html))
+        expect(extractPage(d, 'https://www.magazine.example.org/x.html').kind).toBe('none');
+    });
+  },
+);
+
 describe('the end of an abstract under a heading', () => {
   const TEXT =
     'We map the seasonal migration of grey whales along the Pacific coast from acoustic records.';

@@ -419,6 +419,12 @@ function findHeadingTitle(doc: Document): { text: string; el: Element } | undefi
     }
     if (best) return best;
   }
+  // Older journals set the title in an <h3> (D-Lib Magazine): only one that is the whole <title>.
+  for (const el of index.headings) {
+    if (el.localName !== 'h3') continue;
+    const text = textOf(el, 1000);
+    if (text && text.length >= 10 && text.toLowerCase() === title.trim()) return { text, el };
+  }
   return undefined;
 }
 
@@ -445,9 +451,43 @@ export function bylineAfter(el: Element): string | undefined {
     if (!t) continue;
     const parts = t.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
     if (parts.length <= 50 && parts.every((p) => BYLINE_NAME.test(p))) return t;
-    return undefined;
+    return authorBlock(sib);
   }
   return undefined;
+}
+
+/** An e-mail address as author blocks print it, plain or against harvesters ("name [at] host"). */
+const EMAIL = /^\S+\s*(?:@|\[at\]|\(at\))\s*\S+$/i;
+
+/**
+ * Authors printed one per group of lines under the title, each "Name, Affiliation" with the
+ * affiliation's and an e-mail address's lines after it, the groups parted by blank lines (D-Lib
+ * Magazine). The names, joined as a byline; undefined unless every group opens that way and has
+ * an affiliation or an address.
+ */
+function authorBlock(el: Element): string | undefined {
+  const lines: string[] = [''];
+  for (let c = el.firstChild, n = 0; c && n < 400; c = c.nextSibling, n++) {
+    if (c.nodeType === 1 && (c as Element).localName === 'br') lines.push('');
+    else lines[lines.length - 1] += c.textContent ?? '';
+  }
+  const groups: string[][] = [[]];
+  for (const raw of lines) {
+    const line = collapse(raw);
+    if (line) groups[groups.length - 1]?.push(line);
+    else if (groups[groups.length - 1]?.length) groups.push([]);
+  }
+  const names: string[] = [];
+  for (const g of groups) {
+    if (!g.length) continue;
+    const [head = '', ...rest] = g;
+    const comma = head.indexOf(',');
+    const name = comma > 0 ? head.slice(0, comma) : head;
+    if (!BYLINE_NAME.test(name) || (comma < 0 && !rest.some((l) => EMAIL.test(l))))
+      return undefined;
+    names.push(name);
+  }
+  return names.length && names.length <= 30 ? names.join(', ') : undefined;
 }
 
 /** The text block around the title (its parent), where journal lines print "doi:10.…" and a year. */
@@ -532,7 +572,7 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
   const block =
     heading && !(have.has('doi') && have.has('issued')) ? titleBlock(heading.el) : undefined;
   // "doi:10.4202/…" printed in the block around the title (the journal line under the title).
-  const blockDoi = block && /\bdoi:?\s*10\./i.test(block) ? findDoi(block) : undefined;
+  const blockDoi = block && /\bdoi(?::|\.org\/)?\s*10\./i.test(block) ? findDoi(block) : undefined;
   const doi = normalizeDoi(fields.doi) ?? blockDoi;
   if (doi) d.doi = doi;
   // A labelled date as written ("Feb. 14, 2018"), else the date or year it ends with.
