@@ -45,6 +45,8 @@ const SCHOLARLY_HOSTS = new Set([
   'mdpi.com',
   'hal.science',
   'zenodo.org',
+  'lingbuzz.net',
+  'ling.auf.net',
   // Older and sister hosts the site extractors (utils/extract/sites) also read.
   'aclanthology.info',
   'aclweb.org',

@@ -14,6 +14,7 @@ import { openReview } from './openreview';
 import { acl } from './acl';
 import { acm } from './acm';
 import { plos } from './plos';
+import { lingbuzz } from './lingbuzz';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -34,6 +35,7 @@ export const siteExtractors: SiteExtractor[] = [
   acl,
   acm,
   plos,
+  lingbuzz,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
