@@ -431,7 +431,7 @@ describe.each(docs(fixture('structured-abstract-sections.html')))(
 describe.each(docs(fixture('magazine-h3-title.html')))(
   "an older magazine's article titled by an <h3>, on $name",
   ({ doc }) => {
-    it('is a paper: the title, the authors of the author block, the DOI link, the abstract', () => {
+    it('is a paper: the title, the author block, the DOI link, the date, the abstract', () => {
       const r = extractPage(doc, 'https://www.magazine.example.org/march16/lindqvist.html');
       expect(r.kind).toBe('paper');
       expect(r.paper?.title).toBe('Crowdsourced transcription of ship logbooks');
@@ -441,6 +441,7 @@ describe.each(docs(fixture('magazine-h3-title.html')))(
         { given: 'Mei', family: 'Tanaka' },
       ]);
       expect(r.paper?.doi).toBe('10.5555/march2016-lindqvist');
+      expect(r.paper?.issued).toEqual({ date: '2016-03-15', precision: 'day' });
       expect(r.paper?.abstract).toMatch(/^Volunteers transcribed/);
     });
     it('takes no author block whose groups give neither an affiliation nor an address', () => {

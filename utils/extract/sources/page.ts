@@ -3,7 +3,7 @@ import { findDoi, normalizeDoi } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { parseNameList } from '../names';
 import { perPage } from '../memo';
-import { pageIndex, readMeta } from '../meta';
+import { first, pageIndex, readMeta } from '../meta';
 import {
   ABSTRACT_WORDS,
   abstractFrom,
@@ -580,10 +580,13 @@ export function readVisiblePage(doc: Document, have: ReadonlySet<PageField>): Pa
     parseDate(fields.date) ??
     parseDate(
       fields.date?.replace(/^.*?(\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?)\s*$/, '$1') ??
-        // A proceedings name carries its year ("LATTICE 2013"); a journal line under the title too.
-        oneYear(fields.venue) ??
-        (blockDoi ? oneYear(block) : undefined),
-    );
+        // A proceedings name carries its year ("LATTICE 2013").
+        oneYear(fields.venue),
+    ) ??
+    // A date the page marks up as schema.org microdata (`<meta itemprop="datePublished">`).
+    (have.has('issued') ? undefined : parseDate(first(readMeta(doc), 'datepublished'))) ??
+    // The one year of the journal line under the title.
+    parseDate(blockDoi ? oneYear(block) : undefined);
   if (issued) {
     d.issued = issued;
     d.year = yearOf(issued);
