@@ -114,6 +114,30 @@ describe('Chromium: the panel on an older journal page that prints its reference
   });
 });
 
+describe('Chromium: the panel on a repository record that has no metadata tags', () => {
+  const env = useServerAndBrowser(launchChromium);
+
+  it('shows the record read from its layout and saves it', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('/repository-item.html'));
+    await page.getByTestId('panel-title').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('panel-title').textContent()).toBe(
+      'Salt marsh accretion under rising seas in a microtidal lagoon',
+    );
+    const authors = await page.getByTestId('panel-authors').textContent();
+    expect(authors).toContain('Rinaldi');
+    expect(authors).toContain('Osei');
+    expect(await page.getByTestId('abstract').textContent()).toContain('Marsh platforms');
+
+    await saveFromPanel(page);
+    const popup = await env.session.openPopup();
+    await popup.getByTestId('paper').first().waitFor();
+    const saved = (await popup.getByTestId('paper').allTextContents()).join('\n');
+    expect(saved).toContain('Salt marsh accretion under rising seas in a microtidal lagoon');
+    expect(saved).toContain('2021');
+  });
+});
+
 describe('Firefox: the panel on a paper summary page', () => {
   const env = useServerAndBrowser(launchFirefox);
 
@@ -136,6 +160,18 @@ describe('Firefox: the panel on a paper summary page', () => {
     await page.waitForSelector('>>> [data-testid="references-table"] [data-testid="work-row"]');
     const rows = await page.$$('>>> [data-testid="references-table"] [data-testid="work-row"]');
     expect(rows).toHaveLength(3);
+  });
+
+  it('shows a repository record read from its layout', async () => {
+    const page = await env.session.browser.newPage();
+    await page.goto(env.server.url('/repository-item.html'));
+    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
+    const title = await page.$('>>> [data-testid="panel-title"]');
+    expect(await title?.evaluate((el) => el.textContent)).toBe(
+      'Salt marsh accretion under rising seas in a microtidal lagoon',
+    );
+    const authors = await page.$('>>> [data-testid="panel-authors"]');
+    expect(await authors?.evaluate((el) => el.textContent)).toContain('Osei');
   });
 
   it('lists the references an older journal page prints as blocks', async () => {
