@@ -14,7 +14,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractPage } from '../utils/extract/index';
-import { parseHtml } from './parse-html';
+import { parseHtml, readHtml } from './parse-html';
 
 function usage(): never {
   process.stderr.write(
@@ -53,7 +53,7 @@ function main(argv: string[]): void {
           // A broken sidecar: keep the placeholder address.
         }
       }
-      const doc = parseHtml(readFileSync(file, 'utf8'));
+      const doc = parseHtml(readHtml(file));
       const t0 = performance.now();
       const result = extractPage(doc, pageUrl);
       const ms = Math.round((performance.now() - t0) * 1000) / 1000;
@@ -74,7 +74,7 @@ function main(argv: string[]): void {
   const urlAt = argv.indexOf('--url');
   const url = urlAt >= 0 ? argv[urlAt + 1] : undefined;
   if (!file || !url) usage();
-  const result = extractPage(parseHtml(readFileSync(file, 'utf8')), url);
+  const result = extractPage(parseHtml(readHtml(file)), url);
   process.stdout.write(
     JSON.stringify(
       {

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { readHtml } from '../../tools/parse-html.ts';
 import { pageTruth, type Expected, type SidecarTruth, type Truth } from './score.ts';
 
 export interface Sidecar extends SidecarTruth {
@@ -66,8 +67,8 @@ export function loadCorpus(dir: string, warn: (msg: string) => void = () => {}):
       id: sidecar.id ?? basename(htmlPath, '.html'),
       category: sidecar.category ?? basename(dirname(htmlPath)),
       file: relative(dir, htmlPath),
-      // Saved pages are UTF-8 in this corpus; a wrong byte becomes U+FFFD, as a browser would show it.
-      html: readFileSync(htmlPath, 'utf8'),
+      // Decoded as a browser decodes it (most are UTF-8; one 2009 page is ISO-8859-1).
+      html: readHtml(htmlPath),
       url,
       sidecar,
       truth: pageTruth({ ...sidecar, category: sidecar.category ?? basename(dirname(htmlPath)) }),

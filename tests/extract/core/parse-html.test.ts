@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../../utils/extract';
-import { parseHtml, rootedMarkup } from '../../../tools/parse-html';
+import { decodeHtml, parseHtml, rootedMarkup } from '../../../tools/parse-html';
 
 const HEAD =
   '<head><title>Grain growth in thin films</title>' +
@@ -74,5 +74,49 @@ describe('parseHtml (the command-line tool and the benchmark)', () => {
         '<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>',
       );
     });
+  });
+});
+
+describe('decodeHtml (saved pages in the encoding they were served in)', () => {
+  const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('reads the encoding a legacy page declares', () => {
+    const meta = '<meta charset="iso-8859-1"><title>Résumé des données</title>';
+    expect(decodeHtml(latin1(meta))).toContain('Résumé des données');
+    const httpEquiv =
+      '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250"><p>Łódź</p>';
+    const bytes = latin1(httpEquiv.replace('Łódź', '\xa3\xf3d\x9f'));
+    expect(decodeHtml(bytes)).toContain('Łódź');
+    const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><html><p>Größe</p></html>';
+    expect(decodeHtml(latin1(xml))).toContain('Größe');
+  });
+
+  it('reads valid UTF-8 as UTF-8 whatever the page declares', () => {
+    const text = '<meta charset="iso-8859-1"><title>Résumé</title>';
+    expect(decodeHtml(utf8(text))).toContain('Résumé');
+  });
+
+  it('reads an undeclared legacy page as Windows-1252, and a byte order mark as its encoding', () => {
+    expect(decodeHtml(latin1('<p>caf\xe9 \x80 5</p>'))).toBe('<p>café € 5</p>');
+    expect(decodeHtml(latin1('<meta charset="no-such-thing"><p>caf\xe9</p>'))).toContain('café');
+    const le = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from('<p>é</p>').flatMap((c) => [c.charCodeAt(0), 0]),
+    ]);
+    expect(decodeHtml(le)).toBe('<p>é</p>');
+    expect(decodeHtml(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<p>é</p>')]))).toBe('<p>é</p>');
+  });
+
+  it('gives the extractor the accented title of a legacy record', () => {
+    const page =
+      '<html><head><meta charset="iso-8859-1"><title>Dépôt</title></head><body><table>' +
+      '<tr><td>Titre</td><td>Étude des marées dans la baie de Somme</td></tr>' +
+      '<tr><td>Auteur</td><td>Lefèvre, Hélène</td></tr>' +
+      '<tr><td>Date de publication</td><td>2012</td></tr></table></body></html>';
+    const result = extractPage(parseHtml(decodeHtml(latin1(page))), 'https://depot.example.fr/1');
+    expect(result.paper?.title).toBe('Étude des marées dans la baie de Somme');
+    expect(result.paper?.authors).toEqual([{ given: 'Hélène', family: 'Lefèvre' }]);
   });
 });
