@@ -47,6 +47,7 @@ const SCHOLARLY_HOSTS = new Set([
   'zenodo.org',
   'lingbuzz.net',
   'ling.auf.net',
+  'pos.sissa.it',
   // Older and sister hosts the site extractors (utils/extract/sites) also read.
   'aclanthology.info',
   'aclweb.org',

@@ -15,6 +15,7 @@ import { acl } from './acl';
 import { acm } from './acm';
 import { plos } from './plos';
 import { lingbuzz } from './lingbuzz';
+import { pos } from './pos';
 
 /**
  * Every site extractor, registered once. Order matters only when two extractors could claim the same
@@ -36,6 +37,7 @@ export const siteExtractors: SiteExtractor[] = [
   acm,
   plos,
   lingbuzz,
+  pos,
   // Layout-based (no host): claimed by its `detect` on any site.
   summaryPage,
 ];
