@@ -420,8 +420,9 @@ function findHeadingTitle(doc: Document): { text: string; el: Element } | undefi
     if (best) return best;
   }
   // Older journals set the title in an <h3> (D-Lib Magazine): only one that is the whole <title>.
+  let seen = 0;
   for (const el of index.headings) {
-    if (el.localName !== 'h3') continue;
+    if (el.localName !== 'h3' || seen++ >= 10) continue;
     const text = textOf(el, 1000);
     if (text && text.length >= 10 && text.toLowerCase() === title.trim()) return { text, el };
   }
@@ -451,10 +452,14 @@ export function bylineAfter(el: Element): string | undefined {
     if (!t) continue;
     const parts = t.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
     if (parts.length <= 50 && parts.every((p) => BYLINE_NAME.test(p))) return t;
-    return authorBlock(sib);
+    // An author block is a few lines (not the article that follows a title with no byline).
+    return t.length <= MAX_AUTHOR_BLOCK ? authorBlock(sib) : undefined;
   }
   return undefined;
 }
+
+/** Longest text read as an author block: thirty authors with their affiliations. */
+const MAX_AUTHOR_BLOCK = 1500;
 
 /** An e-mail address as author blocks print it, plain or against harvesters ("name [at] host"). */
 const EMAIL = /^\S+\s*(?:@|\[at\]|\(at\))\s*\S+$/i;
