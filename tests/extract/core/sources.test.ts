@@ -361,6 +361,17 @@ describe.each(docs(fixture('repository-item-view.html')))(
   },
 );
 
+describe.each(docs(fixture('encyclopedia-book.html')))(
+  "an encyclopaedia's article on a book, on $name",
+  ({ doc }) => {
+    it('is no paper: an infobox with author and date and a "Summary" section are not a record', () => {
+      expect(extractPage(doc, 'https://encyclopedia.example.org/wiki/The_Salt_Road').kind).toBe(
+        'none',
+      );
+    });
+  },
+);
+
 describe.each(docs(fixture('thesis-record-colon-cells.html')))(
   'a thesis record in rows of label, colon and value, on $name',
   ({ doc }) => {

@@ -333,6 +333,19 @@ function headingLevel(el: Element): number {
 const STRUCTURED_SECTION =
   /^(?:background|objectives?|aims?|purpose|introduction|context|rationale|methods?|methodology|design|setting|participants|patients|interventions?|(?:main )?outcome measures?|measurements|results?|findings|conclusions?|interpretation|significance|implications)\s*:?$/i;
 
+/** Whether a heading names an abstract as such ("Abstract", "Résumé"), not a "Summary". */
+export function abstractHeading(doc: Document): boolean {
+  const headings = pageIndex(doc).headings;
+  const n = Math.min(headings.length, MAX_HEADINGS);
+  for (let i = 0; i < n; i++) {
+    const label = headings[i]?.textContent ?? '';
+    if (label.length > 40) continue;
+    const text = collapse(label);
+    if (ABSTRACT_HEADING.test(text) && !/summary/i.test(text)) return true;
+  }
+  return false;
+}
+
 /** The text under a heading "Abstract"/"Summary", or of an element whose id/class says abstract. */
 export const visibleAbstract = perPage(findVisibleAbstract);
 
