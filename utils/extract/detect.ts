@@ -113,14 +113,14 @@ export function visibleEvidence(doc: Document, draft: PaperDraft): string | unde
   // A record's title and authors, with its date, DOI, journal or abstract.
   if (f.title && f.authors?.length && (f.date || f.doi || f.venue || f.abstract)) return 'fields';
   // A record titled by the heading that the <title> repeats (a repository's item view): labelled
-  // authors and date, with a DOI, journal, abstract or the kind of work. Its abstract must be one by
-  // name: an encyclopaedia's article on a book has an infobox (Author, Publication date) and often
-  // a section "Summary".
+  // authors and date, with a DOI, an abstract or the kind of work (not a "Source", which a press
+  // release labels too). Its abstract must be one by name: an encyclopaedia's article on a book has
+  // an infobox (Author, Publication date) and often a section "Summary".
   if (
     f.authors?.length &&
     f.date &&
     headingTitle(doc) &&
-    (f.doi || f.venue || f.abstract || f.type || (abstractHeading(doc) && visibleAbstract(doc)))
+    (f.doi || f.abstract || f.type || (abstractHeading(doc) && visibleAbstract(doc)))
   )
     return 'record';
   // A title heading with a byline, a DOI printed beside it, and a visible abstract.

@@ -372,6 +372,15 @@ describe.each(docs(fixture('encyclopedia-book.html')))(
   },
 );
 
+describe.each(docs(fixture('press-release-labelled.html')))(
+  'a press release that labels its author, date and source, on $name',
+  ({ doc }) => {
+    it('is no paper', () => {
+      expect(extractPage(doc, 'https://ministry.example.gov/press/2021/harbour').kind).toBe('none');
+    });
+  },
+);
+
 describe.each(docs(fixture('thesis-record-colon-cells.html')))(
   'a thesis record in rows of label, colon and value, on $name',
   ({ doc }) => {
