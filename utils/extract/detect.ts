@@ -2,7 +2,7 @@ import type { PageKind, PaperDraft } from '../paper';
 import { first, hasPrefix, readMeta, type MetaMap } from './meta';
 import { jsonLdNodes, scholarlyNode } from './sources/jsonld';
 import { pageContextObject } from './sources/coins';
-import { abstractHeading, headingTitle, labelledFields, visibleAbstract } from './sources/page';
+import { headingTitle, labelledFields, namedAbstract, visibleAbstract } from './sources/page';
 
 /**
  * Is this page one scholarly work, a list of works, or neither?
@@ -120,7 +120,7 @@ export function visibleEvidence(doc: Document, draft: PaperDraft): string | unde
     f.authors?.length &&
     f.date &&
     headingTitle(doc) &&
-    (f.doi || f.abstract || f.type || (abstractHeading(doc) && visibleAbstract(doc)))
+    (f.doi || f.abstract || f.type || namedAbstract(doc))
   )
     return 'record';
   // A title heading with a byline, a DOI printed beside it, and a visible abstract.

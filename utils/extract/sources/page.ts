@@ -333,33 +333,37 @@ function headingLevel(el: Element): number {
 const STRUCTURED_SECTION =
   /^(?:background|objectives?|aims?|purpose|introduction|context|rationale|methods?|methodology|design|setting|participants|patients|interventions?|(?:main )?outcome measures?|measurements|results?|findings|conclusions?|interpretation|significance|implications)\s*:?$/i;
 
-/** Whether a heading names an abstract as such ("Abstract", "Résumé"), not a "Summary". */
-export function abstractHeading(doc: Document): boolean {
+/** The first heading "Abstract"/"Summary" (h1–h6) with text under it: its label and that text. */
+const abstractSection = perPage((doc: Document): { label: string; text: string } | undefined => {
   const headings = pageIndex(doc).headings;
   const n = Math.min(headings.length, MAX_HEADINGS);
   for (let i = 0; i < n; i++) {
-    const label = headings[i]?.textContent ?? '';
-    if (label.length > 40) continue;
-    const text = collapse(label);
-    if (ABSTRACT_HEADING.test(text) && !/summary/i.test(text)) return true;
+    const h = headings[i];
+    const raw = h?.textContent ?? '';
+    if (!h || raw.length > 40) continue;
+    const label = collapse(raw);
+    if (!ABSTRACT_HEADING.test(label)) continue;
+    const text = textAfter(h);
+    if (text) return { label, text };
   }
-  return false;
+  return undefined;
+});
+
+/**
+ * Whether the page's abstract stands under a heading that names it an abstract ("Abstract",
+ * "Résumé"), not a "Summary", which an encyclopaedia's article on a book also has.
+ */
+export function namedAbstract(doc: Document): boolean {
+  const section = abstractSection(doc);
+  return !!section && !/summary/i.test(section.label);
 }
 
 /** The text under a heading "Abstract"/"Summary", or of an element whose id/class says abstract. */
 export const visibleAbstract = perPage(findVisibleAbstract);
 
 function findVisibleAbstract(doc: Document): string | undefined {
-  const index = pageIndex(doc);
-  const headings = index.headings;
-  const n = Math.min(headings.length, MAX_HEADINGS);
-  for (let i = 0; i < n; i++) {
-    const h = headings[i];
-    const label = h?.textContent ?? '';
-    if (!h || label.length > 40 || !ABSTRACT_HEADING.test(collapse(label))) continue;
-    const t = textAfter(h);
-    if (t) return t;
-  }
+  const section = abstractSection(doc);
+  if (section) return section.text;
   // Rarer layouts, looked up only now, in one query: headings written as `<div role="heading">`
   // (repository pages), and containers whose id or class names the abstract.
   const rare = Array.from(
