@@ -2,7 +2,8 @@ import type { PaperDraft } from '../../paper';
 import { findDoi } from '../../paper-ids';
 import { parseDate, yearOf } from '../dates';
 import { resolveUrl } from '../meta';
-import { clean, collapse, splitKeywords, textOf } from '../text';
+import { labelledFields } from '../sources/page';
+import { clean, splitKeywords, textOf } from '../text';
 import type { SiteExtractor, SiteResult } from '../types';
 import { namesFromElements } from './publisher-common';
 
@@ -28,20 +29,6 @@ function sessionless(href: string | null, base: URL): string | undefined {
   const u = new URL(url);
   u.search = '';
   return u.href;
-}
-
-/** The details table's rows by label ("published in", "keywords"). */
-function details(doc: Document): Map<string, Element> {
-  const rows = new Map<string, Element>();
-  for (const tr of Array.from(doc.querySelectorAll('table tr')).slice(0, 40)) {
-    const [label, value] = Array.from(tr.children);
-    if (label?.localName !== 'td' || value?.localName !== 'td') continue;
-    const name = collapse(label.textContent ?? '')
-      .replace(/:$/, '')
-      .toLowerCase();
-    if (name && !rows.has(name)) rows.set(name, value);
-  }
-  return rows;
 }
 
 /** The bare text between the centred block and the details table: the abstract. */
@@ -78,8 +65,10 @@ function paper(doc: Document, url: URL, id: string): SiteResult {
   if (abstract) d.abstract = abstract;
   const pdf = sessionless(titleLink.getAttribute('href'), url);
   if (pdf && /\.pdf$/i.test(pdf)) d.pdfUrl = pdf;
-  const rows = details(doc);
-  const published = textOf(rows.get('published in'), 1000);
+  // The details table's rows are labelled records' rows: "Published in:" is the venue's label,
+  // "keywords:" the keywords'. The visible page's reader has read them already (memoised).
+  const fields = labelledFields(doc);
+  const published = fields.venue;
   if (published) {
     const doi = findDoi(published);
     if (doi) d.doi = doi;
@@ -90,8 +79,7 @@ function paper(doc: Document, url: URL, id: string): SiteResult {
       .replace(/[\s.,;]+$/, '');
     if (venue) d.venue = venue;
   }
-  // Commas part the keywords; a semicolon here and there is the author's slip for one.
-  const keywords = splitKeywords((textOf(rows.get('keywords'), 3000) ?? '').split(/[;,]/));
+  const keywords = splitKeywords(fields.keywords ?? []);
   if (keywords.length) d.keywords = keywords;
   return { draft: d, kind: 'paper' };
 }
