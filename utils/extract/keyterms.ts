@@ -93,11 +93,13 @@ interface Gram {
   id: string | undefined;
   tf: number;
   /**
-   * The first surface form seen, as tokens (which also give the words) and a bit mask of the ones
-   * whose capital is unsure, and how often it was seen; `more` counts the other forms, only when
-   * there are any.
+   * The first surface form seen, as tokens (which also give the words): `n` tokens from `start` in
+   * the chunk `src` it was seen in (no copy per gram), with a bit mask of the ones whose capital is
+   * unsure, and how often it was seen; `more` counts the other forms, only when there are any.
    */
-  forms: TokenInfo[];
+  src: readonly TokenInfo[];
+  start: number;
+  n: number;
   unsure: number;
   formsN: number;
   more: Map<string, number> | undefined;
@@ -211,12 +213,12 @@ function newWord(key: string, index: number): WordStats {
 }
 
 /** A candidate's surface form as text: unsure capitals are marked for `displayForm`. */
-function formText(forms: readonly TokenInfo[], unsure: number): string {
+function formText(src: readonly TokenInfo[], start: number, n: number, unsure: number): string {
   let out = '';
-  for (let m = 0; m < forms.length; m++) {
+  for (let m = 0; m < n; m++) {
     if (m) out += ' ';
     if (unsure & (1 << m)) out += UNSURE;
-    out += forms[m]?.surface ?? '';
+    out += src[start + m]?.surface ?? '';
   }
   return out;
 }
@@ -227,7 +229,9 @@ function wordOf(tok: TokenInfo | undefined): WordStats | undefined {
 
 /** A candidate's words' keys: the words of a phrase are never unusable tokens. */
 function keysOf(c: Gram): string[] {
-  return c.forms.map((tok) => wordOf(tok)?.key ?? '');
+  const keys: string[] = [];
+  for (let m = 0; m < c.n; m++) keys.push(wordOf(c.src[c.start + m])?.key ?? '');
+  return keys;
 }
 
 function idOf(c: Gram): string {
@@ -312,8 +316,6 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
   const grams = new Map<number, Gram>();
   const cands: Gram[] = [];
   let gramCount = 0;
-  // The current chunk's tokens, reused from chunk to chunk.
-  const toks: TokenInfo[] = [];
 
   // A title in Title Case capitalises every word: its capitals say nothing about proper nouns.
   const titleCased = !!t && isTitleCase(t);
@@ -321,7 +323,8 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
     let first = true;
     const capsMeaningless = si === 0 && titleCased;
     for (const chunk of chunks(sentences[si] ?? '')) {
-      toks.length = 0;
+      // The chunk's tokens; its grams keep a reference to them as their surface forms.
+      const toks: TokenInfo[] = [];
       for (const surface of chunk) {
         const tok = info(surface);
         const w = tok.word;
@@ -382,7 +385,9 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
               candidate: !w.stop,
               id: undefined,
               tf: 0,
-              forms: toks.slice(i, j + 1),
+              src: toks,
+              start: i,
+              n,
               unsure,
               formsN: 0,
               more: undefined,
@@ -396,10 +401,10 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
           if (!g.candidate) continue;
           g.tf++;
           let same = g.unsure === unsure;
-          for (let m = 0; same && m < n; m++) same = g.forms[m] === toks[i + m];
+          for (let m = 0; same && m < n; m++) same = g.src[g.start + m] === toks[i + m];
           if (same) g.formsN++;
           else {
-            const form = formText(toks.slice(i, j + 1), unsure);
+            const form = formText(toks, i, n, unsure);
             (g.more ??= new Map()).set(form, (g.more.get(form) ?? 0) + 1);
           }
         }
@@ -443,17 +448,16 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
   for (const c of cands) {
     let prod = 1;
     let sum = 0;
-    const cw = c.forms;
-    for (let i = 0; i < cw.length; i++) {
-      const w = wordOf(cw[i]);
+    for (let i = 0; i < c.n; i++) {
+      const w = wordOf(c.src[c.start + i]);
       if (!w) continue;
       if (!w.stop) {
         prod *= w.score;
         sum += w.score;
         continue;
       }
-      const prev = wordOf(cw[i - 1]);
-      const next = wordOf(cw[i + 1]);
+      const prev = i > 0 ? wordOf(c.src[c.start + i - 1]) : undefined;
+      const next = i + 1 < c.n ? wordOf(c.src[c.start + i + 1]) : undefined;
       const p1 = bigram(prev, w) / Math.max(1, prev?.tf ?? 1);
       const p2 = bigram(w, next) / Math.max(1, next?.tf ?? 1);
       const prob = p1 * p2;
@@ -473,7 +477,7 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
     const s = c.score;
     if (out.length >= MAX_KEY_TERMS) break;
     if (!best) best = s;
-    if (chosen.some((p) => p.tf >= c.tf && containsPhrase(p.forms, c.forms))) continue;
+    if (chosen.some((p) => p.tf >= c.tf && containsPhrase(p, c))) continue;
     const term = displayForm(c, (surface) => {
       const w = words.get(fold(surface.toLowerCase()));
       return w && w.tfUpper > 0 ? surface : surface.toLowerCase();
@@ -493,10 +497,13 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
  * already-chosen phrase ("interpretable machine" inside "interpretable machine learning") adds
  * nothing and is skipped; one that also stands alone ("machine learning") is kept.
  */
-function containsPhrase(outer: readonly TokenInfo[], inner: readonly TokenInfo[]): boolean {
-  if (inner.length >= outer.length) return false;
-  for (let i = 0; i + inner.length <= outer.length; i++) {
-    if (inner.every((w, j) => wordOf(outer[i + j]) === wordOf(w))) return true;
+function containsPhrase(outer: Gram, inner: Gram): boolean {
+  if (inner.n >= outer.n) return false;
+  for (let i = 0; i + inner.n <= outer.n; i++) {
+    let all = true;
+    for (let j = 0; all && j < inner.n; j++)
+      all = wordOf(outer.src[outer.start + i + j]) === wordOf(inner.src[inner.start + j]);
+    if (all) return true;
   }
   return false;
 }
@@ -521,7 +528,7 @@ const UNSURE = '\u0001';
  * `resolve` decides the case of words whose capital is unsure.
  */
 function displayForm(c: Gram, resolve: (surface: string) => string): string {
-  let best = formText(c.forms, c.unsure);
+  let best = formText(c.src, c.start, c.n, c.unsure);
   let count = c.formsN;
   if (c.more) {
     for (const [form, n] of c.more) {
