@@ -51,9 +51,23 @@ const TAG_KINDS: ReadonlyMap<string, TagKind> = new Map<string, TagKind>([
 ]);
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
+/**
+ * Roots of foreign content, whose subtrees the walk passes over: an SVG drawing or a MathML formula
+ * holds none of the elements the index collects (their `<title>`, `<script>` and `<a>` are SVG
+ * elements, not HTML ones), and they are often a large part of a page's elements (an icon set, the
+ * formulas of a physics abstract: a third of the elements of some pages in the corpus).
+ */
+const FOREIGN_ROOTS: readonly (readonly [string, string])[] = [
+  ['http://www.w3.org/2000/svg', 'svg'],
+  ['http://www.w3.org/1998/Math/MathML', 'math'],
+];
+const FOREIGN_TAGS = new Set(FOREIGN_ROOTS.map(([, tag]) => tag));
 
-/** An element prototype's kind: `ask` when the tag name must be read, `none` for no wanted tag. */
-type ProtoKind = TagKind | 'ask' | 'none';
+/**
+ * An element prototype's kind: `ask` when the tag name must be read, `none` for no wanted tag,
+ * `skip` for a root of foreign content (its subtree is not walked).
+ */
+type ProtoKind = TagKind | 'ask' | 'none' | 'skip';
 
 /**
  * What an element's prototype says about it, per document. Reading `localName` is a call into the
@@ -100,6 +114,23 @@ function newPrototypeKinds(doc: Document): Map<object, ProtoKind> | undefined {
       const had = kinds.get(p);
       kinds.set(p, shared.has(p) || (had !== undefined && had !== kind) ? 'ask' : kind);
     }
+    // A foreign root's prototype is skipped where it is its own (SVGSVGElement, MathMLElement).
+    // Where HTML elements have it too (a DOM without MathML may give HTMLElement or Element), or
+    // where the DOM parses <math> as an HTML element (happy-dom: HTMLUnknownElement, which unknown
+    // tags have too), elements of that prototype have their tag name read instead: no HTML
+    // element's subtree is ever passed over.
+    const html = [...shared].map((p) => p && (Object.getPrototypeOf(p) as object | null));
+    const generic = new Set([
+      ...shared,
+      ...html,
+      ...html.map((p) => p && (Object.getPrototypeOf(p) as object | null)),
+    ]);
+    for (const [ns, tag] of FOREIGN_ROOTS) {
+      const own = Object.getPrototypeOf(doc.createElementNS(ns, tag)) as object | null;
+      if (own && !kinds.has(own)) kinds.set(own, generic.has(own) ? 'ask' : 'skip');
+      const asHtml = protoOf(tag);
+      if (asHtml && !kinds.has(asHtml)) kinds.set(asHtml, 'ask');
+    }
     return kinds;
   } catch {
     return undefined;
@@ -114,7 +145,7 @@ function newPrototypeKinds(doc: Document): Map<object, ProtoKind> | undefined {
 function lookUp(kinds: Map<object, ProtoKind>, proto: object): ProtoKind {
   const parent = Object.getPrototypeOf(proto) as object | null;
   const of = parent ? kinds.get(parent) : undefined;
-  const kind = of !== undefined && of !== 'ask' && of !== 'none' ? of : 'none';
+  const kind = of !== undefined && of !== 'ask' && of !== 'none' && of !== 'skip' ? of : 'none';
   kinds.set(proto, kind);
   return kind;
 }
@@ -136,8 +167,10 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
   // Elements only: text nodes would add a wrapper object per node in browsers and double the walk in
   // linkedom; the one source that needs short texts (summary-page.ts) walks them on candidate pages.
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  // linkedom's TreeWalker implements nextNode() only (setting its currentNode moves nothing): there,
+  // a skipped subtree is read past.
+  const canJump = typeof walker.nextSibling === 'function';
   let node: Node | null = root;
-  // linkedom's TreeWalker implements nextNode() only, so subtrees cannot be skipped.
   for (let visited = 0; node && visited < MAX_ELEMENTS; visited++) {
     const el = node as Element;
     node = walker.nextNode();
@@ -148,8 +181,22 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
     }
     if (kind === 'none') continue;
     if (kind === 'ask') {
-      kind = TAG_KINDS.get(el.localName);
+      const tag = el.localName;
+      // A foreign root where the DOM gives it a prototype HTML elements have (see prototypeKinds).
+      kind = TAG_KINDS.get(tag) ?? (FOREIGN_TAGS.has(tag) ? 'skip' : undefined);
       if (kind === undefined) continue;
+    }
+    if (kind === 'skip') {
+      const after = nextOutside(el, root);
+      if (canJump) {
+        if (after) walker.currentNode = after;
+        node = after;
+      } else
+        while (node && node !== after && visited < MAX_ELEMENTS) {
+          node = walker.nextNode();
+          visited++;
+        }
+      continue;
     }
     if (kind === 'meta') {
       if (metas++ < MAX_META) addMeta(map, el);
@@ -176,6 +223,15 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
   }
   return index;
 });
+
+/** The first element after `el`'s subtree in document order, inside `root`; null at the end. */
+function nextOutside(el: Element, root: Element): Element | null {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    const next = e.nextElementSibling;
+    if (next) return next;
+  }
+  return null;
+}
 
 function isCoins(el: Element): boolean {
   const cls = el.getAttribute('class');

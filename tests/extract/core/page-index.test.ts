@@ -75,6 +75,22 @@ describe('page index and prototypes', () => {
       expect(describeIndex(doc).title).toBeUndefined();
   });
 
+  it('passes over SVG and MathML subtrees, and reads on after them at any depth', () => {
+    // HTML inside an SVG foreignObject or a MathML mtext is part of the drawing or the formula.
+    const html =
+      '<html><body><div><p><svg><foreignObject><b>Title</b><h2>In a drawing</h2></foreignObject>' +
+      '<svg><title>Inner</title></svg></svg></p></div><h1>After the drawing</h1>' +
+      '<section><math><mtext><strong>x</strong></mtext></math></section>' +
+      '<div><div><svg></svg></div></div><dl><dt>DOI</dt></dl>' +
+      '<p><svg><g><path/></g></svg></p></body></html>';
+    for (const { name, doc } of allDocs(html))
+      expect({ name, ...describeIndex(doc) }).toMatchObject({
+        name,
+        headings: ['h1'],
+        labels: ['dt'],
+      });
+  });
+
   it('a customized built-in cell (<td is="…">) is still a label cell', () => {
     const dom = new JSDOM('<html><body></body></html>');
     const { window } = dom;
