@@ -142,15 +142,23 @@ function isNotAKeyword(k: string, venue: string | undefined): boolean {
  * (`citation_title=…; citation_author=…; citation_publication_date=2020; citation_doi=…`) or a free
  * citation string ("Wu, F. et al. A new coronavirus … Nature 579, 265–269 (2020).").
  */
+/** Where the next `citation_…=` field of a structured reference starts. */
+const STRUCTURED_PART = /;\s*(?=citation_\w+\s*=)/;
+/** A structured reference's field name, up to its "=" and the whitespace after it. */
+const STRUCTURED_KEY = /^\s*citation_(\w+)\s*=/;
+
 export function parseCitationReference(raw: string): WorkRef {
   const text = clean(raw, 3000) ?? '';
   if (/(?:^|;)\s*citation_\w+\s*=/.test(text)) {
     const ref: WorkRef = { authors: [] };
-    for (const part of text.split(/;\s*(?=citation_\w+\s*=)/)) {
-      const m = /^\s*citation_(\w+)\s*=\s*(.*?)\s*;?\s*$/.exec(part);
+    for (const part of text.split(STRUCTURED_PART)) {
+      const m = STRUCTURED_KEY.exec(part);
       if (!m?.[1]) continue;
       const key = m[1].toLowerCase();
-      const value = m[2] ?? '';
+      // What follows the "=", without the whitespace around it and one final ";" (a lazy regular
+      // expression for the same tries every end position of the value).
+      let value = part.slice(m[0].length).trim();
+      if (value.endsWith(';')) value = value.slice(0, -1).trimEnd();
       if (!value) continue;
       if (key === 'title' && !ref.title) ref.title = value;
       else if (key === 'author' || key === 'authors') {
