@@ -283,6 +283,27 @@ describe('people named with their roles', () => {
   });
 });
 
+describe('labels written in many ways', () => {
+  it('are read however they are spaced, capitalised and ended, and words that are not labels are not', () => {
+    const html =
+      '<html><body><table>' +
+      '<tr><td>  TITLE :</td><td>Wave loads on floating breakwaters</td></tr>' +
+      '<tr><td>\u00a0Author(s)\u00a0</td><td>Okonkwo, Chidi</td></tr>' +
+      '<tr><td>Date\u200b:</td><td>2018-11-30</td></tr>' +
+      // Names of the properties every object has are no labels (the label table is a Map).
+      '<tr><td>constructor</td><td>not a keyword</td></tr>' +
+      '<tr><td>toString:</td><td>nor this</td></tr>' +
+      '<tr><td>Titles of the series</td><td>not a title</td></tr>' +
+      '</table></body></html>';
+    for (const { doc } of docs(html))
+      expect(labelledFields(doc)).toEqual({
+        title: 'Wave loads on floating breakwaters',
+        authors: ['Okonkwo, Chidi'],
+        date: '2018-11-30',
+      });
+  });
+});
+
 describe.each(docs(fixture('repository-full-record.html')))(
   "a repository's full record labelled with Dublin Core names on $name",
   ({ doc }) => {

@@ -148,6 +148,36 @@ const LABELS: Record<
   'tipo de documento': 'type',
   'tipo di documento': 'type',
 };
+const LABEL_FIELDS = new Map(Object.entries(LABELS));
+
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+/** Each label's first and last character (ASCII ones), as `first * 128 + last`. */
+const LABEL_ENDS = new Set(
+  [...LABEL_FIELDS.keys()].map((k) => k.charCodeAt(0) * 128 + k.charCodeAt(k.length - 1)),
+);
+
+/**
+ * Whether a short text may be a label, told by its first and last characters (after the spaces
+ * around it and a final colon) before it is normalised and looked up: most bold runs and table
+ * cells of a page are not labels, and normalising each one costs more than reading it. Exact for
+ * ASCII ends; a text that starts or ends with any other character is left to the lookup.
+ */
+function mayBeLabel(raw: string): boolean {
+  let i = 0;
+  let j = raw.length - 1;
+  while (i <= j && isAsciiSpace(raw.charCodeAt(i))) i++;
+  while (j >= i && isAsciiSpace(raw.charCodeAt(j))) j--;
+  if (j >= i && raw.charCodeAt(j) === 58 /* : */) {
+    j--;
+    while (j >= i && isAsciiSpace(raw.charCodeAt(j))) j--;
+  }
+  if (j < i) return false;
+  const a = raw.charCodeAt(i);
+  const b = raw.charCodeAt(j);
+  if (a >= 128 || b >= 128) return true;
+  return LABEL_ENDS.has(asciiLower(a) * 128 + asciiLower(b));
+}
 
 export interface LabelledFields {
   title?: string;
@@ -191,15 +221,20 @@ export const labelledFields = perPage((doc: Document): LabelledFields => {
     const el = heading ? headings[i - n] : labels[i];
     if (!el || (heading && !LABEL_HEADING.test(el.localName))) continue;
     // A label is a short leaf: skip cells that hold markup trees (layout tables) before reading text.
-    if (el.firstElementChild?.firstElementChild) continue;
-    // A long first text node makes a long text: skipped without building it (most cells and bold
-    // runs of an article are not labels).
-    const head = el.firstChild;
-    if (head?.nodeType === 3 && (head as Text).length > 40) continue;
+    const inner = el.firstElementChild;
+    if (inner) {
+      if (inner.firstElementChild) continue;
+      // A long first text node makes a long text: skipped without building it (most cells and
+      // bold runs of an article are not labels).
+      const head = el.firstChild;
+      if (head?.nodeType === 3 && (head as Text).length > 40) continue;
+    }
+    // A leaf's text is its own text node, usually one: read at once.
     const raw = el.textContent ?? '';
-    if (raw.length > 40) continue;
+    if (raw.length > 40 || !mayBeLabel(raw)) continue;
     const label = collapse(raw).replace(/\s*:$/, '').toLowerCase();
-    const field = LABELS[label];
+    // A Map, not the object: a cell reading "constructor" names no field.
+    const field = LABEL_FIELDS.get(label);
     if (!field || (heading && field === 'abstract')) continue;
     let valueEl = valueOf(el);
     let value: string | undefined;
