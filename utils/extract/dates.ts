@@ -44,10 +44,12 @@ const MONTHS: Record<string, number> = {
   decembre: 12,
   décembre: 12,
 };
+/** Looked up in a Map: a word such as `constructor` is a property of every object, not a month. */
+const MONTH = new Map(Object.entries(MONTHS));
 
 function month(name: string): number | undefined {
   const n = name.toLowerCase().replace(/\.$/, '');
-  return MONTHS[n] ?? MONTHS[n.slice(0, 3)];
+  return MONTH.get(n) ?? MONTH.get(n.slice(0, 3));
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

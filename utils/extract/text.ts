@@ -23,6 +23,8 @@ const NAMED_ENTITIES: Record<string, string> = {
   rdquo: '”',
   thinsp: ' ',
 };
+/** Looked up in a Map: a name such as `valueOf` is a property of every object, not an entity. */
+const ENTITY = new Map(Object.entries(NAMED_ENTITIES));
 
 /** Decodes character references left in text (double-encoded meta values, COinS, JSON-LD). */
 export function decodeEntities(s: string): string {
@@ -40,26 +42,28 @@ export function decodeEntities(s: string): string {
         return ' ';
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? accented(ref) ?? whole;
+    return ENTITY.get(ref.toLowerCase()) ?? accented(ref) ?? whole;
   });
 }
 
-const COMBINING: Record<string, string> = {
-  uml: '\u0308',
-  acute: '\u0301',
-  grave: '\u0300',
-  circ: '\u0302',
-  tilde: '\u0303',
-  cedil: '\u0327',
-  ring: '\u030a',
-  caron: '\u030c',
-};
+const COMBINING = new Map<string, string>(
+  Object.entries({
+    uml: '\u0308',
+    acute: '\u0301',
+    grave: '\u0300',
+    circ: '\u0302',
+    tilde: '\u0303',
+    cedil: '\u0327',
+    ring: '\u030a',
+    caron: '\u030c',
+  }),
+);
 
 /** `ouml` -> `ö`, `Eacute` -> `É`: the Latin-1 entity family, built from a letter and a combining mark. */
 function accented(ref: string): string | undefined {
   if (ref === 'szlig') return 'ß';
   const m = /^([a-zA-Z])(uml|acute|grave|circ|tilde|cedil|ring|caron)$/.exec(ref);
-  return m?.[1] && m[2] ? (m[1] + (COMBINING[m[2]] ?? '')).normalize('NFC') : undefined;
+  return m?.[1] && m[2] ? (m[1] + (COMBINING.get(m[2]) ?? '')).normalize('NFC') : undefined;
 }
 
 /** Nature's legacy pages wrote entities as `|[ouml]|` in meta values ("Thomas Kn|[ouml]|pfel"). */
@@ -67,7 +71,7 @@ export function decodeBarEntities(s: string): string {
   return s.includes('|[')
     ? s.replace(
         /\|\[([a-zA-Z]{2,8})\]\|/g,
-        (w, ref: string) => accented(ref) ?? NAMED_ENTITIES[ref] ?? w,
+        (w, ref: string) => accented(ref) ?? ENTITY.get(ref) ?? w,
       )
     : s;
 }

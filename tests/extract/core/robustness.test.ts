@@ -202,3 +202,34 @@ describe('hostile pages finish in bounded time', () => {
     expect(result.paper?.pdfUrl).toBeUndefined();
   });
 });
+
+describe("names every object has (constructor, valueOf) are page text, not the extractor's tables", () => {
+  const OWN = ['constructor', 'valueOf', 'toString', 'hasOwnProperty', '__proto__'];
+
+  it('as a JSON-LD type, a label, a month, an entity', () => {
+    for (const name of OWN) {
+      const ld = JSON.stringify({ '@type': name, name: 'A work of some kind', author: 'Jane Doe' });
+      const html =
+        `<html><head><title>A work of some kind</title><script type="application/ld+json">${ld}</script>` +
+        `<meta name="dc.title" content="|[${name}]| title"><meta name="dc.date" content="${name} 2020">` +
+        `</head><body><h1>A work of some kind</h1><table><tr><td>${name}</td><td>v</td></tr></table>` +
+        '</body></html>';
+      for (const { doc } of docs(html)) {
+        const r = extractPage(doc, 'https://example.org/work');
+        assertValid(r);
+        // No type of JSON-LD makes it a paper, and nothing of Object.prototype leaks into a field.
+        expect(r.kind).toBe('none');
+      }
+    }
+  });
+
+  it('in the helpers that look words up', async () => {
+    const { parseDate } = await import('../../../utils/extract/dates');
+    const { decodeEntities, decodeBarEntities } = await import('../../../utils/extract/text');
+    for (const name of OWN) {
+      expect(parseDate(`${name} 2020`)).toEqual({ date: '2020', precision: 'year' });
+      expect(decodeBarEntities(`|[${name}]|`)).toBe(`|[${name}]|`);
+      expect(decodeEntities(`&${name.toLowerCase()};`)).toBe(`&${name.toLowerCase()};`);
+    }
+  });
+});

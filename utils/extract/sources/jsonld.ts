@@ -28,15 +28,20 @@ const MAX_SCRIPTS = 20;
 const MAX_SCRIPT_CHARS = 2_000_000;
 const MAX_NODES = 5000;
 
-/** Types that are one scholarly work, with the CSL type they map to. */
-const SCHOLARLY: Record<string, PaperType> = {
-  scholarlyarticle: 'article-journal',
-  medicalscholarlyarticle: 'article-journal',
-  thesis: 'thesis',
-  report: 'report',
-  chapter: 'chapter',
-  dataset: 'dataset',
-};
+/**
+ * Types that are one scholarly work, with the CSL type they map to (a Map: a page's type such as
+ * "constructor" names a property of every object, not a work).
+ */
+const SCHOLARLY = new Map<string, PaperType>(
+  Object.entries({
+    scholarlyarticle: 'article-journal',
+    medicalscholarlyarticle: 'article-journal',
+    thesis: 'thesis',
+    report: 'report',
+    chapter: 'chapter',
+    dataset: 'dataset',
+  }),
+);
 
 function types(node: Node): string[] {
   const t = node['@type'];
@@ -183,7 +188,7 @@ export function scholarlyNode(
 ): { node: Node; type?: PaperType } | undefined {
   for (const node of nodes) {
     for (const t of types(node)) {
-      const type = SCHOLARLY[t];
+      const type = SCHOLARLY.get(t);
       if (type) return { node, type };
     }
   }
