@@ -95,6 +95,38 @@ describe('hostile entries', () => {
     expect(cslJson.parse(cslJson.serialize(items)).items[0]?.paper.title).toBe(title);
     expect(bibtex.parse(bibtex.serialize(items)).items[0]?.paper.title).toBe(title);
   });
+
+  it('a type named like a property of every object (constructor, valueOf) is no type, in every reader', () => {
+    for (const name of ['constructor', 'valueOf', 'toString', '__proto__', 'CONSTRUCTOR']) {
+      const read = (parse: () => ParseResult): ParseResult => {
+        // A clear error for the whole file is an answer too (BibTeX has no entry type "__proto__").
+        const [result] = timed(parse);
+        if (result instanceof Error) {
+          expect(result).toBeInstanceOf(FormatError);
+          return { items: [], errors: [] };
+        }
+        return result;
+      };
+      const files: [string, ParseResult][] = [
+        [
+          'csl-json',
+          read(() => cslJson.parse(JSON.stringify([{ id: 'a', type: name, title: 'A title' }]))),
+        ],
+        ['ris', read(() => ris.parse(`TY  - ${name}\nTI  - A title\nER  - \n`))],
+        ['bibtex', read(() => bibtex.parse(`@${name}{a, title = {A title}}`))],
+      ];
+      for (const [reader, result] of files)
+        for (const { paper } of result.items) {
+          // Plain data, as IndexedDB stores it: a function for a type would not survive cloning.
+          expect({ reader, name, type: typeof paper.type }).toEqual({
+            reader,
+            name,
+            type: paper.type === undefined ? 'undefined' : 'string',
+          });
+          expect(structuredClone(paper)).toEqual(paper);
+        }
+    }
+  });
 });
 
 describe('size', () => {

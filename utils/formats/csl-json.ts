@@ -104,6 +104,8 @@ const CSL_TYPE_ALIASES: Record<string, PaperType> = {
   standard: 'report',
   patent: 'report',
 };
+/** Looked up in a Map: a type such as "constructor" is a property of every object, not a CSL type. */
+const CSL_TYPE_ALIAS = new Map(Object.entries(CSL_TYPE_ALIASES));
 
 /** The type a paper is written with: its own, else a guess from what it has. */
 export function paperTypeOf(paper: Paper): PaperType {
@@ -178,7 +180,7 @@ function dateFromCsl(d: unknown): ReturnType<typeof issuedFromParts> {
 function typeFromCsl(t: unknown): PaperType | undefined {
   if (typeof t !== 'string') return undefined;
   if ((PAPER_TYPES as readonly string[]).includes(t)) return t as PaperType;
-  return CSL_TYPE_ALIASES[t];
+  return CSL_TYPE_ALIAS.get(t);
 }
 
 /**

@@ -63,6 +63,8 @@ const RIS_TYPE_ALIASES: Record<string, PaperType> = {
   ELEC: 'article',
   DATA: 'dataset',
 };
+/** Looked up in a Map: no `TY` value names a property every object has. */
+const RIS_TYPE_ALIAS = new Map(Object.entries(RIS_TYPE_ALIASES));
 
 /**
  * Field map: RIS tag ↔ `Paper` field (or user data), in the order they are written. `read` lists the
@@ -239,7 +241,7 @@ function recordToItem(rec: RawRecord): ImportedItem | string {
   const f = rec.fields;
   const p: Paper = emptyPaper();
   const ty = (first(f, ['TY']) ?? '').toUpperCase();
-  p.type = RIS_TYPE_ALIASES[ty];
+  p.type = RIS_TYPE_ALIAS.get(ty);
   p.title = first(f, ['TI', 'T1', 'CT']) ?? (ty === 'BOOK' ? first(f, ['BT']) : undefined) ?? '';
   p.authors = all(f, ['AU', 'A1'])
     .slice(0, LIMITS.authors)
