@@ -1,4 +1,5 @@
 import { perPage } from './memo';
+import { after } from './text';
 
 /**
  * Reads the page ONCE: one walk over the tree collects everything the sources look at (meta and link
@@ -187,12 +188,13 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
       if (kind === undefined) continue;
     }
     if (kind === 'skip') {
-      const after = nextOutside(el, root);
+      // The walk's root is the document element, so what follows the subtree is in the walk.
+      const next = after(el);
       if (canJump) {
-        if (after) walker.currentNode = after;
-        node = after;
+        if (next) walker.currentNode = next;
+        node = next;
       } else
-        while (node && node !== after && visited < MAX_ELEMENTS) {
+        while (node && node !== next && visited < MAX_ELEMENTS) {
           node = walker.nextNode();
           visited++;
         }
@@ -223,15 +225,6 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
   }
   return index;
 });
-
-/** The first element after `el`'s subtree in document order, inside `root`; null at the end. */
-function nextOutside(el: Element, root: Element): Element | null {
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-    const next = e.nextElementSibling;
-    if (next) return next;
-  }
-  return null;
-}
 
 function isCoins(el: Element): boolean {
   const cls = el.getAttribute('class');

@@ -7,6 +7,7 @@ import { first, pageIndex, readMeta } from '../meta';
 import {
   ABSTRACT_WORDS,
   abstractFrom,
+  after,
   blockText,
   clean,
   collapse,
@@ -672,13 +673,6 @@ const MAX_LEAD_STEPS = 300;
 const NOT_PROSE = new Set([...SKIP, 'nav', 'form', 'figure', 'table', 'ul', 'ol']);
 /** The end of a sentence: a word (not an initial, as in "Paul W. Leu") and a full stop. */
 const SENTENCE_END = /(?:\p{Ll}{2}|[)\]%\d])[.!?](?:\s|$)/gu;
-
-/** The element after `el` and its subtree, in document order. */
-function after(el: Element): Element | null {
-  for (let e: Element | null = el; e; e = e.parentElement)
-    if (e.nextElementSibling) return e.nextElementSibling;
-  return null;
-}
 
 /** A link that cites a reference by its number: "1", "[12]", "3, ", "4–6". */
 const CITATION_MARK = /^\s*\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?[,;]?\s*$/;
