@@ -223,6 +223,11 @@ function formText(src: readonly TokenInfo[], start: number, n: number, unsure: n
   return out;
 }
 
+/** The `m`th token of a gram's first surface form (undefined outside it). */
+function formToken(c: Gram, m: number): TokenInfo | undefined {
+  return m >= 0 && m < c.n ? c.src[c.start + m] : undefined;
+}
+
 function wordOf(tok: TokenInfo | undefined): WordStats | undefined {
   return tok?.word ?? undefined;
 }
@@ -230,7 +235,7 @@ function wordOf(tok: TokenInfo | undefined): WordStats | undefined {
 /** A candidate's words' keys: the words of a phrase are never unusable tokens. */
 function keysOf(c: Gram): string[] {
   const keys: string[] = [];
-  for (let m = 0; m < c.n; m++) keys.push(wordOf(c.src[c.start + m])?.key ?? '');
+  for (let m = 0; m < c.n; m++) keys.push(wordOf(formToken(c, m))?.key ?? '');
   return keys;
 }
 
@@ -401,7 +406,7 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
           if (!g.candidate) continue;
           g.tf++;
           let same = g.unsure === unsure;
-          for (let m = 0; same && m < n; m++) same = g.src[g.start + m] === toks[i + m];
+          for (let m = 0; same && m < n; m++) same = formToken(g, m) === toks[i + m];
           if (same) g.formsN++;
           else {
             const form = formText(toks, i, n, unsure);
@@ -449,15 +454,15 @@ export function computeKeyTerms(title: string, abstract?: string): KeyTerm[] {
     let prod = 1;
     let sum = 0;
     for (let i = 0; i < c.n; i++) {
-      const w = wordOf(c.src[c.start + i]);
+      const w = wordOf(formToken(c, i));
       if (!w) continue;
       if (!w.stop) {
         prod *= w.score;
         sum += w.score;
         continue;
       }
-      const prev = i > 0 ? wordOf(c.src[c.start + i - 1]) : undefined;
-      const next = i + 1 < c.n ? wordOf(c.src[c.start + i + 1]) : undefined;
+      const prev = wordOf(formToken(c, i - 1));
+      const next = wordOf(formToken(c, i + 1));
       const p1 = bigram(prev, w) / Math.max(1, prev?.tf ?? 1);
       const p2 = bigram(w, next) / Math.max(1, next?.tf ?? 1);
       const prob = p1 * p2;
@@ -502,7 +507,7 @@ function containsPhrase(outer: Gram, inner: Gram): boolean {
   for (let i = 0; i + inner.n <= outer.n; i++) {
     let all = true;
     for (let j = 0; all && j < inner.n; j++)
-      all = wordOf(outer.src[outer.start + i + j]) === wordOf(inner.src[inner.start + j]);
+      all = wordOf(formToken(outer, i + j)) === wordOf(formToken(inner, j));
     if (all) return true;
   }
   return false;
