@@ -1,6 +1,6 @@
 import type { PageKind, PaperDraft } from '../paper';
 import { first, hasPrefix, readMeta, type MetaMap } from './meta';
-import { jsonLdNodes, scholarlyNode } from './sources/jsonld';
+import { isPost, jsonLdNodes, pageWork } from './sources/jsonld';
 import { pageContextObject } from './sources/coins';
 import { headingTitle, labelledFields, namedAbstract, visibleAbstract } from './sources/page';
 
@@ -9,7 +9,9 @@ import { headingTitle, labelledFields, namedAbstract, visibleAbstract } from './
  *
  * A page is a paper when it carries a STRONG scholarly signal about itself:
  * - Highwire/bepress `citation_title` with one more citation fact (author, DOI, journal, date, PDF);
- * - a JSON-LD ScholarlyArticle (or Thesis, Report, Chapter, Dataset), or an Article naming a DOI;
+ * - a JSON-LD ScholarlyArticle or Thesis (a Report, Chapter or Dataset with its authors and date, or a
+ *   DOI), or an Article naming a DOI, describing the page itself (not a list's member, not what a
+ *   post is about);
  * - EPrints `eprints.title` with creators;
  * - Dublin Core title + creator (or contributor) with a DOI identifier or a scholarly `dc.type`
  *   (Atypon's "research-article"), or PRISM's journal name with a DOI;
@@ -74,7 +76,7 @@ export function scholarlySignals(doc: Document, meta: MetaMap = readMeta(doc)): 
     has('dc.title', 'citation_title', 'prism.title')
   )
     strong.push('prism');
-  const ld = scholarlyNode(jsonLdNodes(doc));
+  const ld = pageWork(doc);
   if (ld) strong.push('jsonld');
   const co = strong.length ? undefined : pageContextObject(doc);
   if (co?.scholarly && co.draft.title && co.draft.doi) strong.push('coins');
@@ -96,15 +98,10 @@ export function scholarlySignals(doc: Document, meta: MetaMap = readMeta(doc)): 
  */
 export function declaresPost(doc: Document, meta: MetaMap = readMeta(doc)): boolean {
   if (POST_TAGS.some((n) => meta.has(n))) return true;
-  return jsonLdNodes(doc).some((n) => {
-    const t = n['@type'];
-    return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && POST_TYPE.test(x));
-  });
+  return jsonLdNodes(doc).some(isPost);
 }
 
 const POST_TAGS = ['article:published_time', 'article:author', 'article:section'];
-const POST_TYPE =
-  /^(?:BlogPosting|NewsArticle|ReportageNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|OpinionNewsArticle|AnalysisNewsArticle)$/;
 
 /** Evidence from the visible page alone, for pages without any scholarly metadata. */
 export function visibleEvidence(doc: Document, draft: PaperDraft): string | undefined {
@@ -160,5 +157,5 @@ export function detectPaperCheap(doc: Document, url: URL): boolean {
   const meta = readMeta(doc);
   if (hasPrefix(meta, 'citation_', 'bepress_citation_', 'eprints.', 'prism.')) return true;
   if (first(meta, 'dc.identifier') && first(meta, 'dc.creator')) return true;
-  return !!scholarlyNode(jsonLdNodes(doc));
+  return !!pageWork(doc);
 }

@@ -12,7 +12,7 @@ import { coins } from './sources/coins';
 import { dublinCore } from './sources/dublincore';
 import { eprints } from './sources/eprints';
 import { highwire } from './sources/highwire';
-import { jsonLd } from './sources/jsonld';
+import { jsonLd, jsonLdWorks } from './sources/jsonld';
 import { openGraph } from './sources/opengraph';
 import {
   headingTitle,
@@ -130,8 +130,10 @@ function run(doc: Document, url: URL): PageResult {
   if (decision.kind !== 'paper') {
     // Not one work: maybe a list of them (search results, a table of contents).
     if (!siteKind) {
-      // Works marked up as schema.org items (dblp), else the repeated blocks of a results page.
-      const marked = attempt(() => microdataWorks(doc, url)) ?? [];
+      // Works marked up as schema.org items (dblp's microdata, a JSON-LD list), else the repeated
+      // blocks of a results page.
+      let marked = attempt(() => microdataWorks(doc, url)) ?? [];
+      if (!marked.length) marked = attempt(() => jsonLdWorks(doc, url)) ?? [];
       if (marked.length) return { kind: 'listing', detected: false, works: marked };
       if (attempt(() => listingHints(doc, url))) {
         const listed = attempt(() => listingWorks(doc, url)) ?? [];

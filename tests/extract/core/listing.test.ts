@@ -154,6 +154,34 @@ describe.each(docs(fixture('bibliography-microdata.html')))(
   },
 );
 
+describe.each(docs(fixture('jsonld-issue-list.html')))(
+  'a table of contents listed in JSON-LD on $name',
+  ({ doc }) => {
+    const r = extractPage(doc, 'https://quietseas.example/issues/12/3');
+    it('is a listing of its works, not a paper about the first one', () => {
+      expect(r.kind).toBe('listing');
+      expect(r.works).toEqual([
+        {
+          title: 'Reef fish communities are spooked by scuba surveys',
+          authors: [
+            { given: 'Ana', family: 'Costa' },
+            { given: 'Min', family: 'Lee' },
+          ],
+          year: 2018,
+          doi: '10.5555/reef.2018',
+          url: 'https://quietseas.example/articles/4886',
+        },
+        {
+          title: 'Tidal pools as nurseries',
+          authors: [{ given: 'Jo', family: 'Park' }],
+          year: 2018,
+          url: 'https://quietseas.example/articles/4890',
+        },
+      ]);
+    });
+  },
+);
+
 describe('one schema.org work item', () => {
   it('is not a listing (an article page marked up as one item)', () => {
     const doc = linkedomDoc(

@@ -129,12 +129,59 @@ describe('pages that are not papers', () => {
     ['encyclopedia.html', 'https://en.wikipedia.example/wiki/T-SNE'],
     ['standards-draft.html', 'https://tools.example/html/draft-example-remotestorage-04'],
     ['interstitial.html', 'https://pubs.example.org/doi/abs/10.1021/jp003647e'],
+    // JSON-LD that names a scholarly type without describing the page's own work.
+    ['jsonld-news-analytics-dataset.html', 'https://news.example/us-news/no-charges-n1252739'],
+    ['jsonld-post-about-paper.html', 'https://fieldnotes.example/2024/03/reef-survey'],
   ])('%s is none', (file, url) => {
     for (const { doc } of docs(fixture(file))) {
       const r = extractPage(doc, url);
       expect(r.kind).toBe('none');
       expect(r.detected).toBe(false);
       expect(r.paper).toBeUndefined();
+    }
+  });
+});
+
+describe('JSON-LD types that need a record', () => {
+  const html = fixture('jsonld-dataset-record.html');
+  it.each(docs(html))('a dataset with its creators, date and DOI is a work on $name', ({ doc }) => {
+    const r = extractPage(doc, 'https://data.example/records/123456');
+    expect(r.kind).toBe('paper');
+    expect(r.paper).toMatchObject({
+      type: 'dataset',
+      title: 'Ocean temperature profiles, 2020',
+      authors: [
+        { given: 'Ana', family: 'Costa' },
+        { given: 'Min', family: 'Lee' },
+      ],
+      year: 2021,
+      doi: '10.5555/data.123456',
+    });
+    expect(r.paper?.sources.type).toBe('jsonld');
+  });
+  it('one with neither a DOI nor its creators and date is not, as a report or chapter is not', () => {
+    const bare = (type: string, extra = '') =>
+      `<html><head><title>Monthly figures</title><script type="application/ld+json">` +
+      `{"@context":"https://schema.org","@type":"${type}","name":"Monthly figures"${extra}}` +
+      `</script></head><body><h1>Monthly figures</h1></body></html>`;
+    const url = 'https://shop.example/figures';
+    for (const type of ['Dataset', 'Report', 'Chapter']) {
+      for (const { doc } of docs(bare(type))) expect(extractPage(doc, url).kind, type).toBe('none');
+      // Creators without a date, or a date without creators, are not a record either.
+      for (const extra of [',"creator":"Ana Costa"', ',"datePublished":"2021"'])
+        for (const { doc } of docs(bare(type, extra)))
+          expect(extractPage(doc, url).kind, type + extra).toBe('none');
+      const record = ',"author":{"@type":"Person","name":"Ana Costa"},"datePublished":"2021-03-01"';
+      for (const { doc } of docs(bare(type, record)))
+        expect(extractPage(doc, url).kind, type + record).toBe('paper');
+    }
+  });
+  it('a page that is about a work, and is not a post, describes that work', () => {
+    const html = fixture('jsonld-post-about-paper.html').replace('"BlogPosting"', '"WebPage"');
+    for (const { doc } of docs(html)) {
+      const r = extractPage(doc, 'https://summaries.example/reef-survey');
+      expect(r.kind).toBe('paper');
+      expect(r.paper?.doi).toBe('10.5555/reef.2018');
     }
   });
 });

@@ -19,6 +19,9 @@ import type { MetadataSource } from '../types';
  * it names a DOI (Semantic Scholar's pages), since news sites, blogs and Wikipedia use `Article` too.
  * Test pages: link.springer.com/article/… (ScholarlyArticle as mainEntity of a WebPage),
  * www.semanticscholar.org/paper/… (Article in @graph).
+ *
+ * Only a node that describes the page itself is its work: not the members of a list (`itemListElement`,
+ * `hasPart`: a table of contents, read as a listing instead), nor what a blog or news post is `about`.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -43,6 +46,23 @@ const SCHOLARLY = new Map<string, PaperType>(
   }),
 );
 
+/**
+ * The types that are a scholarly work by name alone. A report, a chapter or a dataset must also read
+ * as a record of one (`isRecord`): news sites label their analytics "Dataset" (NBC News: a node named
+ * "additionalTaxonomy"), and shops and agencies publish reports.
+ */
+const SCHOLARLY_BY_NAME = new Set(['scholarlyarticle', 'medicalscholarlyarticle', 'thesis']);
+
+/** The JSON-LD types of a blog or news post. */
+const POST_TYPE =
+  /^(?:BlogPosting|NewsArticle|ReportageNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|OpinionNewsArticle|AnalysisNewsArticle)$/;
+
+/** A node whose type is a blog or news post's. */
+export function isPost(node: Node): boolean {
+  const t = node['@type'];
+  return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && POST_TYPE.test(x));
+}
+
 function types(node: Node): string[] {
   const t = node['@type'];
   const list = Array.isArray(t) ? t : [t];
@@ -54,9 +74,28 @@ function types(node: Node): string[] {
 const isNode = (v: Json | undefined): v is Node =>
   !!v && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * How a node was reached from the top of its script: `page` for the page's own nodes (the top level,
+ * `@graph`, `mainEntity`, and what a page that is not a post is `about`), `other` for the nodes that
+ * are not (the members of a list or of a work's parts, what a post is about, and everything inside
+ * those). Only a `page` node can be the page's work.
+ */
+type Reach = 'page' | 'other';
+
+/** Properties whose values are the page's own nodes when their holder is one. */
+const PAGE_KEYS = ['@graph', 'mainEntity', 'mainEntityOfPage'];
+/** Properties whose values are members or parts, never the page's own work. */
+const MEMBER_KEYS = ['hasPart', 'itemListElement', 'item'];
+
+interface LdGraph {
+  nodes: Node[];
+  reach: Map<Node, Reach>;
+}
+
 /** Every object node in the JSON-LD scripts of the page, breadth-first, capped; parsed once per page. */
-export const jsonLdNodes = perPage((doc: Document): Node[] => {
+const ldGraph = perPage((doc: Document): LdGraph => {
   const nodes: Node[] = [];
+  const reach = new Map<Node, Reach>();
   for (const s of pageIndex(doc).ldScripts.slice(0, MAX_SCRIPTS)) {
     const text = s.textContent ?? '';
     if (!text || text.length > MAX_SCRIPT_CHARS) continue;
@@ -71,29 +110,32 @@ export const jsonLdNodes = perPage((doc: Document): Node[] => {
     } catch {
       continue;
     }
-    const queue: Json[] = [data];
-    while (queue.length && nodes.length < MAX_NODES) {
-      const v = queue.shift();
-      if (Array.isArray(v)) queue.push(...v.slice(0, 500));
-      else if (isNode(v)) {
-        nodes.push(v);
-        for (const key of [
-          '@graph',
-          'mainEntity',
-          'mainEntityOfPage',
-          'about',
-          'hasPart',
-          'itemListElement',
-          'item',
-        ]) {
-          const child = v[key];
-          if (child && typeof child === 'object') queue.push(child);
-        }
+    const queue: [Json, Reach][] = [[data, 'page']];
+    for (let i = 0; i < queue.length && nodes.length < MAX_NODES; i++) {
+      const [v, r] = queue[i] as [Json, Reach];
+      if (Array.isArray(v)) {
+        for (const x of v.slice(0, 500)) queue.push([x, r]);
+        continue;
       }
+      if (!isNode(v)) continue;
+      nodes.push(v);
+      reach.set(v, r);
+      const push = (key: string, to: Reach) => {
+        const child = v[key];
+        if (child && typeof child === 'object') queue.push([child, to]);
+      };
+      for (const key of PAGE_KEYS) push(key, r);
+      push('about', isPost(v) ? 'other' : r);
+      for (const key of MEMBER_KEYS) push(key, 'other');
     }
   }
-  return nodes;
+  return { nodes, reach };
 });
+
+/** Every object node in the JSON-LD scripts of the page (see `ldGraph`). */
+export function jsonLdNodes(doc: Document): Node[] {
+  return ldGraph(doc).nodes;
+}
 
 const str = (v: Json | undefined): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
@@ -182,14 +224,17 @@ function ref(v: Json): WorkRef | undefined {
   return r.title || r.doi ? r : undefined;
 }
 
-/** The node describing the page's work, if any. */
-export function scholarlyNode(
-  nodes: readonly Node[],
-): { node: Node; type?: PaperType } | undefined {
+/** The node describing the page's work, if any (once per page). */
+export const pageWork = perPage((doc: Document) => {
+  const { nodes, reach } = ldGraph(doc);
+  return scholarlyNode(nodes.filter((n) => reach.get(n) === 'page'));
+});
+
+function scholarlyNode(nodes: readonly Node[]): { node: Node; type?: PaperType } | undefined {
   for (const node of nodes) {
     for (const t of types(node)) {
       const type = SCHOLARLY.get(t);
-      if (type) return { node, type };
+      if (type && (SCHOLARLY_BY_NAME.has(t) || isRecord(node))) return { node, type };
     }
   }
   // A generic Article that names a DOI is a paper record (Semantic Scholar).
@@ -201,6 +246,42 @@ export function scholarlyNode(
   }
   return undefined;
 }
+
+/**
+ * A node that reads as the record of one work: it names a DOI, or it names its authors (or creators)
+ * and its date of publication or creation.
+ */
+function isRecord(node: Node): boolean {
+  const d: PaperDraft = {};
+  identifiers(node, d);
+  if (d.doi) return true;
+  const people = node['author'] ?? node['creator'];
+  const dated = node['datePublished'] ?? node['dateCreated'] ?? node['publicationDate'];
+  return !!people && !!dated;
+}
+
+/**
+ * The works a page lists as JSON-LD members (`itemListElement`, `hasPart`) of a scholarly type: a
+ * table of contents or a bibliography, read as a listing when there are at least two.
+ */
+export function jsonLdWorks(doc: Document, url: URL): WorkRef[] {
+  const { nodes, reach } = ldGraph(doc);
+  const works: WorkRef[] = [];
+  for (const node of nodes) {
+    if (reach.get(node) !== 'other' || !types(node).some((t) => SCHOLARLY.has(t))) continue;
+    const work = ref(node);
+    if (!work?.title) continue;
+    const href = resolveUrl(str(node['url']) ?? str(node['@id']), url);
+    if (href) work.url = href;
+    else if (work.doi) work.url = `https://doi.org/${work.doi}`;
+    works.push(work);
+    if (works.length >= MAX_LISTED) break;
+  }
+  return works.length >= 2 ? works : [];
+}
+
+/** Most works read from a JSON-LD list. */
+const MAX_LISTED = 2000;
 
 export function jsonLdDraft(node: Node, type: PaperType | undefined, url: URL): PaperDraft {
   const d: PaperDraft = {};
@@ -285,12 +366,12 @@ export function jsonLdDraft(node: Node, type: PaperType | undefined, url: URL): 
 export const jsonLd: MetadataSource & { weak(doc: Document): PaperDraft } = {
   id: 'jsonld',
   extract(doc, url) {
-    const found = scholarlyNode(jsonLdNodes(doc));
+    const found = pageWork(doc);
     return found ? jsonLdDraft(found.node, found.type, url) : {};
   },
   /** `description`: Springer's is the abstract, other sites' a teaser. */
   weak(doc) {
-    const found = scholarlyNode(jsonLdNodes(doc));
+    const found = pageWork(doc);
     const abstract = found ? abstractFrom(str(found.node['description']), 80) : undefined;
     return abstract ? { abstract } : {};
   },
