@@ -165,6 +165,17 @@ function run(doc: Document, url: URL): PageResult {
       sources.url = canonical ? 'page' : 'url';
     }
   }
+  // A work is not among its own references or citations: an entry with the paper's own DOI is the
+  // page's "how to cite this" (Frontiers' JSON-LD `citation` holds only the article's DOI).
+  if (paper.doi) {
+    for (const key of ['references', 'citations'] as const) {
+      const works = paper[key];
+      const others = works.filter((w) => w.doi !== paper.doi);
+      if (others.length === works.length) continue;
+      paper[key] = others;
+      if (!others.length) delete sources[key];
+    }
+  }
   // The page's printed reference list, where neither the metadata nor a site extractor gave one.
   if (!paper.references.length) {
     const references = attempt(() => visibleReferences(doc, url));

@@ -208,6 +208,14 @@ export function applyLookup(ref: WorkRef, href: string | null | undefined): void
   Object.assign(ref, lookup);
 }
 
+/**
+ * A lookup value whose words are joined by "+" and that has no space: an address encoded twice (a
+ * space written "%2B", Frontiers), whose "+" are the spaces. A "+" beside another ("C++") stays.
+ */
+function spaced(v: string | null): string | null {
+  return v && !/\s/.test(v) ? v.replace(/(?<=[^+])\+(?=[^+])/g, ' ') : v;
+}
+
 /** The fields of a Google Scholar lookup address. */
 export function scholarLookup(href: string): Partial<WorkRef> | undefined {
   // Its query, read without parsing the whole address.
@@ -215,24 +223,27 @@ export function scholarLookup(href: string): Partial<WorkRef> | undefined {
   if (q < 0) return undefined;
   const params = new URLSearchParams(href.slice(q + 1).split('#')[0]);
   const out: Partial<WorkRef> = {};
-  const title = clean(params.get('title'), 1000);
+  const title = clean(spaced(params.get('title')), 1000);
   if (title) out.title = title.replace(/\.$/, '');
   const authors = params
     .getAll('author')
     // Some sites join the names with "author=" but no "&" ("author=SK+Peasahauthor=E+Azziz").
     .flatMap((n) => n.split('author='))
+    // Frontiers writes initials with their stops and joins them with one more ("C. P. G.. Allen").
+    .map((n) => (spaced(n) ?? '').replace(/\.{2,}/g, '.'))
     .filter((n) => n.trim() && !/^et\.? al\.?$/i.test(n.trim()))
     .slice(0, 200)
-    // The lookup writes "DA Benson": initials first.
+    // The lookup writes "DA Benson" or "M. D. Girardeau": initials first (not a degree's letters).
     .map((n) => {
-      const m = /^(\p{Lu}{1,4})\s+(.+)$/u.exec(n.trim());
-      return m?.[1] && m[2] ? { given: m[1], family: m[2] } : medlineName(n);
+      const m = /^(?:(\p{Lu}{1,4})\s+|((?:\p{Lu}\.\s*)+))(\p{L}.*)$/u.exec(n.trim());
+      const given = (m?.[1] ?? m?.[2])?.trim();
+      return given && m?.[3] ? { given, family: m[3] } : medlineName(n);
     })
     .filter((x): x is Author => !!x);
   if (authors.length) out.authors = authors;
   const year = Number(params.get('publication_year'));
   if (Number.isInteger(year) && year > 1500) out.year = year;
-  const venue = clean(params.get('journal'), 300)?.replace(/\.$/, '');
+  const venue = clean(spaced(params.get('journal')), 300)?.replace(/\.$/, '');
   if (venue) out.venue = venue;
   const doi = normalizeDoi(params.get('doi'));
   if (doi) out.doi = doi;

@@ -186,6 +186,25 @@ describe('JSON-LD types that need a record', () => {
   });
 });
 
+describe.each(docs(fixture('jsonld-self-citation.html')))(
+  'a page whose JSON-LD cites the article itself on $name',
+  ({ doc }) => {
+    const r = extractPage(doc, 'https://quietseas.example/articles/10.5555/fqs.2014.00781/full');
+    it('has the references it prints, not its own DOI as one', () => {
+      expect(r.paper?.doi).toBe('10.5555/fqs.2014.00781');
+      expect(r.paper?.sources.references).toBe('page');
+      expect(r.paper?.references.map((w) => [w.title, w.doi])).toEqual([
+        ['The timing of conscious vision', '10.5555/jocn.00557'],
+        ['Bayesian mediation analysis', '10.5555/a0016972'],
+      ]);
+      expect(r.paper?.references[1]?.authors).toEqual([
+        { given: 'Y.', family: 'Yuan' },
+        { given: 'D. P.', family: 'MacKinnon' },
+      ]);
+    });
+  },
+);
+
 describe('other sources', () => {
   it('reads bepress and eprints pages', () => {
     for (const { doc } of docs(fixture('bepress.html'))) {

@@ -226,4 +226,33 @@ describe('reference strings and lookup links', () => {
     expect(fields?.year).toBe(2013);
     expect(scholarLookup('https://scholar.google.com/scholar_lookup')).toBeUndefined();
   });
+  it('read values encoded twice, and names with their initials first', () => {
+    // Frontiers: a space is "%2B", and a name's initials end with one stop too many.
+    expect(
+      scholarLookup(
+        'http://scholar.google.com/scholar_lookup?author=C.%2BP.%2BG..%2BAllen&author=P..%2BSumner&publication_year=2014&title=The%2Btiming%2Bof%2Bvision.&journal=J.+Cogn.+Neurosci.',
+      ),
+    ).toEqual({
+      title: 'The timing of vision',
+      authors: [
+        { given: 'C. P. G.', family: 'Allen' },
+        { given: 'P.', family: 'Sumner' },
+      ],
+      year: 2014,
+      venue: 'J. Cogn. Neurosci',
+    });
+    // "M. D." before a name are initials, not a degree; a "+" beside another is the title's own.
+    expect(
+      scholarLookup(
+        'https://scholar.google.com/scholar_lookup?title=C%2B%2B&author=M.+D.+Girardeau&author=AB+van+der+Berg&author=de+Gennes+PG',
+      ),
+    ).toEqual({
+      title: 'C++',
+      authors: [
+        { given: 'M. D.', family: 'Girardeau' },
+        { given: 'AB', family: 'van der Berg' },
+        { given: 'PG', family: 'de Gennes' },
+      ],
+    });
+  });
 });

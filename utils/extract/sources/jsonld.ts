@@ -1,5 +1,6 @@
 import type { Author, PaperDraft, PaperType, WorkRef } from '../../paper';
 import {
+  findDoi,
   normalizeDoi,
   normalizeIsbn,
   normalizeIssn,
@@ -203,7 +204,10 @@ function identifiers(node: Node, d: PaperDraft): void {
 function ref(v: Json): WorkRef | undefined {
   if (typeof v === 'string') {
     const raw = clean(v, 3000);
-    return raw ? { authors: [], raw } : undefined;
+    if (!raw) return undefined;
+    // A citation string, or only a DOI or its address (Frontiers: "https://doi.org/10.3389/…").
+    const doi = findDoi(raw);
+    return doi ? { authors: [], raw, doi } : { authors: [], raw };
   }
   if (!isNode(v)) return undefined;
   const r: WorkRef = { authors: [] };
