@@ -52,6 +52,20 @@ describe('quickCheck (the detector content script)', () => {
       ).toBe('no');
   });
 
+  it('says maybe for a Report, Chapter or Dataset only as the record of a work', () => {
+    const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    const url = at('https://r.example/1');
+    for (const type of ['Dataset', 'schema:Report', 'https://schema.org/Chapter']) {
+      // A news site's analytics (NBC News) call themselves a Dataset.
+      const bare = `{"@type":"${type}","name":"additionalTaxonomy","description":"analytics"}`;
+      expect(quickCheck(doc(ld(bare)), url), type).toBe('no');
+      const dated = `{"@type":"${type}","name":"X","creator":{"name":"A B"},"datePublished":"2021"}`;
+      expect(quickCheck(doc(ld(dated)), url), type).toBe('maybe');
+      const doi = `{"@type":"${type}","name":"X","identifier":"https://doi.org/10.5281/zenodo.1"}`;
+      expect(quickCheck(doc(ld(doi)), url), type).toBe('maybe');
+    }
+  });
+
   it('says maybe on scholarly hosts, including legacy PubMed paths', () => {
     expect(quickCheck(doc(''), at('https://arxiv.org/abs/1706.03762'))).toBe('maybe');
     expect(quickCheck(doc(''), at('https://www.ncbi.nlm.nih.gov/pubmed/12345'))).toBe('maybe');

@@ -90,14 +90,14 @@ const DC_CITATION = [
 ];
 
 /** schema.org types of a work as JSON-LD writes them: "Thesis", "schema:Thesis", ".../Thesis". */
-const SCHOLARLY_JSONLD = [
-  'ScholarlyArticle"',
-  'MedicalScholarlyArticle"',
-  'Thesis"',
-  'Report"',
-  'Chapter"',
-  'Dataset"',
-];
+const SCHOLARLY_JSONLD = ['ScholarlyArticle"', 'MedicalScholarlyArticle"', 'Thesis"'];
+/**
+ * Types that are a work only as a record of one (jsonld.ts `isRecord`): with a DOI, or with authors
+ * and a date (a news site's analytics call themselves a "Dataset").
+ */
+const RECORD_JSONLD = ['Report"', 'Chapter"', 'Dataset"'];
+const RECORD_PEOPLE = ['"author"', '"creator"'];
+const RECORD_DATES = ['"datePublished"', '"dateCreated"', '"publicationDate"'];
 /** A generic Article is a work when it names a DOI or an arXiv id (Semantic Scholar): jsonld.ts. */
 const ARTICLE_IDS = ['doi.org/10.', 'doi:10.', 'doi: 10.', '"doi"', 'arxiv'];
 const POST_JSONLD = ['"NewsArticle"', '"ReportageNewsArticle"', '"BlogPosting"', '"Article"'];
@@ -218,6 +218,12 @@ export function quickCheck(doc: Document, url: PageAddress): QuickVerdict {
   for (let i = 0; i < scripts.length && i < 8; i++) {
     const json = (scripts[i]!.textContent ?? '').slice(0, 20_000);
     if (hasType(json, SCHOLARLY_JSONLD)) return 'maybe';
+    if (
+      hasType(json, RECORD_JSONLD) &&
+      (includesAny(json.toLowerCase(), ARTICLE_IDS) ||
+        (includesAny(json, RECORD_PEOPLE) && includesAny(json, RECORD_DATES)))
+    )
+      return 'maybe';
     if (hasType(json, ['Article"']) && includesAny(json.toLowerCase(), ARTICLE_IDS)) return 'maybe';
     declaredPost ||= includesAny(json, POST_JSONLD);
   }
