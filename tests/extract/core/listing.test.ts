@@ -179,6 +179,18 @@ describe.each(docs(fixture('jsonld-issue-list.html')))(
         },
       ]);
     });
+    it('lists only members that are works as the page itself would be (not bare datasets)', () => {
+      const item = (name: string, extra: string) =>
+        `{"@type":"ListItem","item":{"@type":"Dataset","name":"${name}","url":"/d/${name.length}"${extra}}}`;
+      const page = (extra: string) =>
+        '<html><head><title>Data catalogue</title><script type="application/ld+json">' +
+        `{"@type":"ItemList","itemListElement":[${item('Monthly sales', extra)},${item('Weekly visits', extra)}]}` +
+        '</script></head><body><h1>Data catalogue</h1></body></html>';
+      const url = 'https://data.example/catalogue?q=sales';
+      for (const { doc } of docs(page(''))) expect(extractPage(doc, url).kind).toBe('none');
+      const record = ',"creator":"Ana Costa","datePublished":"2021-03-01"';
+      for (const { doc } of docs(page(record))) expect(extractPage(doc, url).kind).toBe('listing');
+    });
   },
 );
 

@@ -236,10 +236,8 @@ export const pageWork = perPage((doc: Document) => {
 
 function scholarlyNode(nodes: readonly Node[]): { node: Node; type?: PaperType } | undefined {
   for (const node of nodes) {
-    for (const t of types(node)) {
-      const type = SCHOLARLY.get(t);
-      if (type && (SCHOLARLY_BY_NAME.has(t) || isRecord(node))) return { node, type };
-    }
+    const type = workType(node);
+    if (type) return { node, type };
   }
   // A generic Article that names a DOI is a paper record (Semantic Scholar).
   for (const node of nodes) {
@@ -247,6 +245,15 @@ function scholarlyNode(nodes: readonly Node[]): { node: Node; type?: PaperType }
     const d: PaperDraft = {};
     identifiers(node, d);
     if (d.doi || d.arxivId) return { node };
+  }
+  return undefined;
+}
+
+/** The CSL type of a node that is a scholarly work (see `SCHOLARLY_BY_NAME`), else undefined. */
+function workType(node: Node): PaperType | undefined {
+  for (const t of types(node)) {
+    const type = SCHOLARLY.get(t);
+    if (type && (SCHOLARLY_BY_NAME.has(t) || isRecord(node))) return type;
   }
   return undefined;
 }
@@ -272,7 +279,7 @@ export function jsonLdWorks(doc: Document, url: URL): WorkRef[] {
   const { nodes, reach } = ldGraph(doc);
   const works: WorkRef[] = [];
   for (const node of nodes) {
-    if (reach.get(node) !== 'other' || !types(node).some((t) => SCHOLARLY.has(t))) continue;
+    if (reach.get(node) !== 'other' || !workType(node)) continue;
     const work = ref(node);
     if (!work?.title) continue;
     const href = resolveUrl(str(node['url']) ?? str(node['@id']), url);
