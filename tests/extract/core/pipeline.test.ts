@@ -176,6 +176,15 @@ describe('JSON-LD types that need a record', () => {
         expect(extractPage(doc, url).kind, type + record).toBe('paper');
     }
   });
+  it('a post is one whatever form its type is written in', () => {
+    for (const type of ['schema:BlogPosting', 'https://schema.org/BlogPosting']) {
+      const html = fixture('jsonld-post-about-paper.html').replace('"BlogPosting"', `"${type}"`);
+      for (const { doc } of docs(html))
+        expect(extractPage(doc, 'https://fieldnotes.example/2024/03/reef-survey').kind).toBe(
+          'none',
+        );
+    }
+  });
   it('a page that is about a work, and is not a post, describes that work', () => {
     const html = fixture('jsonld-post-about-paper.html').replace('"BlogPosting"', '"WebPage"');
     for (const { doc } of docs(html)) {

@@ -54,14 +54,23 @@ const SCHOLARLY = new Map<string, PaperType>(
  */
 const SCHOLARLY_BY_NAME = new Set(['scholarlyarticle', 'medicalscholarlyarticle', 'thesis']);
 
-/** The JSON-LD types of a blog or news post. */
-const POST_TYPE =
-  /^(?:BlogPosting|NewsArticle|ReportageNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|OpinionNewsArticle|AnalysisNewsArticle)$/;
+/** The JSON-LD types of a blog or news post (as `types` gives them). */
+const POST_TYPES = new Set(
+  [
+    'BlogPosting',
+    'NewsArticle',
+    'ReportageNewsArticle',
+    'LiveBlogPosting',
+    'SocialMediaPosting',
+    'DiscussionForumPosting',
+    'OpinionNewsArticle',
+    'AnalysisNewsArticle',
+  ].map((t) => t.toLowerCase()),
+);
 
-/** A node whose type is a blog or news post's. */
+/** A node whose type is a blog or news post's, written as any form of the name ("schema:…"). */
 export function isPost(node: Node): boolean {
-  const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && POST_TYPE.test(x));
+  return types(node).some((t) => POST_TYPES.has(t));
 }
 
 function types(node: Node): string[] {
