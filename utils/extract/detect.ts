@@ -29,6 +29,16 @@ import { headingTitle, labelledFields, namedAbstract, visibleAbstract } from './
 const NEWS_TYPE =
   /^(?:news|news ?feature|news ?explainer|news ?in ?brief|news ?article|blog|blog ?post(?:ing)?|podcast|career ?(?:column|feature)|obituary|newsarticle|reportagenewsarticle)$/i;
 
+/**
+ * A Dublin Core type that names a scholarly work: a paper, thesis, dissertation, preprint or report,
+ * or an article of a scholarly kind (Atypon's "research-article", Springer's "OriginalPaper",
+ * OpenAIRE's "info:eu-repo/semantics/article", "Journal Article"). A bare "Article", or the DCMI
+ * vocabulary's "Text.Article" (a news site's), says only that the page is an article, as every news
+ * item is.
+ */
+const SCHOLARLY_DC_TYPE =
+  /paper|thesis|dissertation|preprint|report|semantics\/article|(?:research|review|journal|scholarly|scientific|original|conference|peer[\s-]?reviewed)[\s-]*article|article[\s-]*\(?journal/i;
+
 export interface Signals {
   strong: string[];
   news: boolean;
@@ -59,9 +69,7 @@ export function scholarlySignals(doc: Document, meta: MetaMap = readMeta(doc)): 
   const dcDoi = (meta.get('dc.identifier') ?? []).some((v) =>
     /^(?:doi:\s*|info:doi\/|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//i.test(v.trim()),
   );
-  const dcScholarlyType = /article|paper|thesis|dissertation|preprint|report/i.test(
-    first(meta, 'dc.type') ?? '',
-  );
+  const dcScholarlyType = SCHOLARLY_DC_TYPE.test(first(meta, 'dc.type') ?? '');
   if (
     has('dc.title', 'dcterms.title') &&
     // Authors as creators, or as contributors where there are no creators (eLife, bioRxiv): the

@@ -132,6 +132,8 @@ describe('pages that are not papers', () => {
     // JSON-LD that names a scholarly type without describing the page's own work.
     ['jsonld-news-analytics-dataset.html', 'https://news.example/us-news/no-charges-n1252739'],
     ['jsonld-post-about-paper.html', 'https://fieldnotes.example/2024/03/reef-survey'],
+    // Dublin Core title, creator and the DCMI type "Text.Article": a news site's article.
+    ['news-dublincore-article.html', 'https://coastline.example/local/harbour-ferry-vote'],
   ])('%s is none', (file, url) => {
     for (const { doc } of docs(fixture(file))) {
       const r = extractPage(doc, url);
@@ -140,6 +142,32 @@ describe('pages that are not papers', () => {
       expect(r.paper).toBeUndefined();
     }
   });
+});
+
+describe('Dublin Core types', () => {
+  const page = (type: string) =>
+    fixture('news-dublincore-article.html').replace('content="Text.Article"', `content="${type}"`);
+  const url = 'https://records.example/item/4471';
+
+  it.each([
+    'research-article',
+    'Research article',
+    'OriginalPaper',
+    'Journal Article',
+    'info:eu-repo/semantics/article',
+    'Thesis (PhD)',
+    'Preprint',
+    'Technical Report',
+  ])('a record typed "%s" with its title and creator is a paper', (type) => {
+    for (const { doc } of docs(page(type))) expect(extractPage(doc, url).kind).toBe('paper');
+  });
+
+  it.each(['Text.Article', 'Article', 'Text', 'News'])(
+    'one typed "%s" is not: every news item is an article',
+    (type) => {
+      for (const { doc } of docs(page(type))) expect(extractPage(doc, url).kind).toBe('none');
+    },
+  );
 });
 
 describe('JSON-LD types that need a record', () => {
