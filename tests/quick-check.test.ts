@@ -19,6 +19,20 @@ describe('quickCheck (the detector content script)', () => {
     expect(
       quickCheck(doc('<meta name="prism.doi" content="10.1/x">'), at('https://j.example/a')),
     ).toBe('maybe');
+    expect(
+      quickCheck(
+        doc('<meta name="prism.publicationName" content="J. Example">'),
+        at('https://j.example/a'),
+      ),
+    ).toBe('maybe');
+  });
+
+  it("says no for a news site's PRISM sections and channels", () => {
+    const news =
+      '<meta name="prism.channel" content="cn"><meta name="prism.section" content="politics">' +
+      '<meta name="prism.subsection1" content=""><meta name="prism.aggregationType" content="subsection">' +
+      '<meta property="og:type" content="article">';
+    expect(quickCheck(doc(news), at('https://coastline.example/politics/ferry-vote'))).toBe('no');
   });
 
   it('says maybe for scholarly JSON-LD but not for a blog post', () => {
@@ -199,6 +213,15 @@ describe('quickCheck on Dublin Core metadata', () => {
       '<meta name="dcterms.title" content="Opening hours"><meta name="dcterms.modified" content="2024-01-01">',
     );
     expect(quickCheck(cms, url)).toBe('no');
+    // A news site's DC record: title, creator and the DCMI type "Text.Article" (the extractor reads
+    // it as no paper either, tests/extract/core/pipeline.test.ts).
+    for (const type of ['Text.Article', 'article']) {
+      const news = withHead(
+        '<meta name="dc.creator" content="Maria Oduya"><meta name="dc.title" content="Ferry vote">' +
+          `<meta name="dc.type" content="${type}"><meta property="og:type" content="article">`,
+      );
+      expect(quickCheck(news, url)).toBe('no');
+    }
   });
 
   it('says maybe for DC tags that name a DOI, a scholarly type or a citation', () => {
@@ -211,6 +234,8 @@ describe('quickCheck on Dublin Core metadata', () => {
     expect(publisher('<meta name="DC.Identifier.DOI" content="10.5555/ojs.1">')).toBe('maybe');
     expect(publisher('<meta name="DC.type" content="Thesis (PhD)">')).toBe('maybe');
     expect(publisher('<meta name="dc.type" content="OriginalPaper">')).toBe('maybe');
+    expect(publisher('<meta name="dc.type" content="research-article">')).toBe('maybe');
+    expect(publisher('<meta name="dc.type" content="Journal Article">')).toBe('maybe');
     expect(publisher('<meta name="DCTERMS.bibliographicCitation" content="J. X 1 (2020)">')).toBe(
       'maybe',
     );

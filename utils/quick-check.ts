@@ -63,8 +63,23 @@ const SCHOLARLY_HOSTS = new Set([
   'springer.com',
 ]);
 
-/** Meta name prefixes that scholarly platforms use for one work (Highwire, bepress, PRISM, EPrints). */
-const WORK_META = ['citation_', 'bepress_citation_', 'prism.', 'eprints.'];
+/**
+ * Meta name prefixes that scholarly platforms use for one work (Highwire, bepress, EPrints), and the
+ * PRISM fields that cite a work. News sites write PRISM too, for their sections and channels
+ * (`prism.section`, `prism.channel`), which say nothing scholarly.
+ */
+const WORK_META = [
+  'citation_',
+  'bepress_citation_',
+  'eprints.',
+  'prism.doi',
+  'prism.publicationname',
+  'prism.issn',
+  'prism.eissn',
+  'prism.volume',
+  'prism.number',
+  'prism.startingpage',
+];
 
 /**
  * Dublin Core alone is common on sites that are not scholarly (RFC drafts, government pages, CMS
@@ -82,6 +97,11 @@ const DC_SCHOLARLY_TYPES = [
   'conference',
   'chapter',
 ];
+/**
+ * Types that name only the form of a page, which every news item shares: the DCMI vocabulary's
+ * "Text.Article" (a news site's) or a bare "Article". The extractor reads them the same way.
+ */
+const DC_GENERIC_TYPES = ['article', 'text.article'];
 const DC_CITATION = [
   'dc.citation.',
   'dc.source.',
@@ -300,7 +320,11 @@ function dublinCoreWork(meta: HTMLMetaElement, name: string): boolean {
       content.includes('doi.org/10.')
     );
   }
-  return field === 'type' && includesAny(content, DC_SCHOLARLY_TYPES);
+  return (
+    field === 'type' &&
+    includesAny(content, DC_SCHOLARLY_TYPES) &&
+    !DC_GENERIC_TYPES.includes(content)
+  );
 }
 
 /**
