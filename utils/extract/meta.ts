@@ -62,7 +62,15 @@ const FOREIGN_ROOTS: readonly (readonly [string, string])[] = [
   ['http://www.w3.org/2000/svg', 'svg'],
   ['http://www.w3.org/1998/Math/MathML', 'math'],
 ];
-const FOREIGN_TAGS = new Set(FOREIGN_ROOTS.map(([, tag]) => tag));
+/**
+ * HTML subtrees the walk passes over too: a page's navigation (menus, breadcrumbs, a sidebar's
+ * links) and a form's drop-down lists hold nothing of the work the page shows, and on news and
+ * publisher pages they are up to half of the elements (the Guardian's menus, PubMed's 2009 journal
+ * list). Their headings, bold runs and breadcrumb `<meta itemprop="position">` tags are the site's.
+ */
+const SKIPPED_HTML = ['nav', 'select'];
+/** Tags whose subtree the walk passes over, where the tag name is read. */
+const SKIPPED_TAGS = new Set([...FOREIGN_ROOTS.map(([, tag]) => tag), ...SKIPPED_HTML]);
 
 /**
  * An element prototype's kind: `ask` when the tag name must be read, `none` for no wanted tag,
@@ -132,6 +140,12 @@ function newPrototypeKinds(doc: Document): Map<object, ProtoKind> | undefined {
       const asHtml = protoOf(tag);
       if (asHtml && !kinds.has(asHtml)) kinds.set(asHtml, 'ask');
     }
+    // A skipped HTML element's own interface (HTMLSelectElement) says so at once; one it shares with
+    // other tags (nav's plain HTMLElement) has its tag name read.
+    for (const tag of SKIPPED_HTML) {
+      const own = protoOf(tag);
+      if (own && !kinds.has(own) && !generic.has(own)) kinds.set(own, 'skip');
+    }
     return kinds;
   } catch {
     return undefined;
@@ -184,7 +198,7 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
     if (kind === 'ask') {
       const tag = el.localName;
       // A foreign root where the DOM gives it a prototype HTML elements have (see prototypeKinds).
-      kind = TAG_KINDS.get(tag) ?? (FOREIGN_TAGS.has(tag) ? 'skip' : undefined);
+      kind = TAG_KINDS.get(tag) ?? (SKIPPED_TAGS.has(tag) ? 'skip' : undefined);
       if (kind === undefined) continue;
     }
     if (kind === 'skip') {

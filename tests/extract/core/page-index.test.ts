@@ -91,6 +91,23 @@ describe('page index and prototypes', () => {
       });
   });
 
+  it("passes over the page's navigation and drop-down lists, and reads on after them", () => {
+    // A menu's headings and bold runs, and a breadcrumb's microdata, are the site's, not the work's.
+    const html =
+      '<html><body><header><nav><h2>Sections</h2><b>Journals</b><ol itemscope>' +
+      '<li itemprop="itemListElement"><meta itemprop="position" content="1"></li></ol></nav>' +
+      '<h1>The work</h1></header><form><select><option>Title</option></select>' +
+      '<label>Search</label></form><main><nav><div><h3>Contents</h3></div></nav>' +
+      '<h2>Abstract</h2><table><tr><th>DOI</th></tr></table></main></body></html>';
+    for (const { name, doc } of allDocs(html))
+      expect({ name, ...describeIndex(doc) }).toMatchObject({
+        name,
+        meta: [],
+        headings: ['h1', 'h2'],
+        labels: ['label', 'th'],
+      });
+  });
+
   it('a customized built-in cell (<td is="…">) is still a label cell', () => {
     const dom = new JSDOM('<html><body></body></html>');
     const { window } = dom;
