@@ -63,15 +63,13 @@ const SCHOLARLY_HOSTS = new Set([
   'springer.com',
 ]);
 
+/** Meta name prefixes that scholarly platforms use for one work (Highwire, bepress, EPrints). */
+const WORK_META = ['citation_', 'bepress_citation_', 'eprints.'];
 /**
- * Meta name prefixes that scholarly platforms use for one work (Highwire, bepress, EPrints), and the
- * PRISM fields that cite a work. News sites write PRISM too, for their sections and channels
+ * The PRISM fields that cite a work. News sites write PRISM too, for their sections and channels
  * (`prism.section`, `prism.channel`), which say nothing scholarly.
  */
-const WORK_META = [
-  'citation_',
-  'bepress_citation_',
-  'eprints.',
+const PRISM_CITATION = new Set([
   'prism.doi',
   'prism.publicationname',
   'prism.issn',
@@ -79,7 +77,7 @@ const WORK_META = [
   'prism.volume',
   'prism.number',
   'prism.startingpage',
-];
+]);
 
 /**
  * Dublin Core alone is common on sites that are not scholarly (RFC drafts, government pages, CMS
@@ -295,7 +293,7 @@ function metaSignals(doc: Document): 'work' | 'post' | undefined {
     const meta = metas[i]!;
     const name = meta.getAttribute('name')?.toLowerCase();
     if (name) {
-      if (startsWithAny(name, WORK_META)) return 'work';
+      if (startsWithAny(name, WORK_META) || PRISM_CITATION.has(name)) return 'work';
       if ((name.startsWith('dc.') || name.startsWith('dcterms.')) && dublinCoreWork(meta, name))
         return 'work';
     }
