@@ -1,5 +1,5 @@
 import type { PageKind, PaperDraft } from '../paper';
-import { first, hasPrefix, readMeta, type MetaMap } from './meta';
+import { all, first, hasPrefix, readMeta, type MetaMap } from './meta';
 import { isPost, jsonLdNodes, pageWork } from './sources/jsonld';
 import { pageContextObject } from './sources/coins';
 import { headingTitle, labelledFields, namedAbstract, visibleAbstract } from './sources/page';
@@ -69,7 +69,10 @@ export function scholarlySignals(doc: Document, meta: MetaMap = readMeta(doc)): 
   const dcDoi = (meta.get('dc.identifier') ?? []).some((v) =>
     /^(?:doi:\s*|info:doi\/|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//i.test(v.trim()),
   );
-  const dcScholarlyType = SCHOLARLY_DC_TYPE.test(first(meta, 'dc.type') ?? '');
+  // Any of its types: a record may name the DCMI type first ("Text") and its kind of work after it.
+  const dcScholarlyType = all(meta, 'dc.type', 'dcterms.type').some((t) =>
+    SCHOLARLY_DC_TYPE.test(t),
+  );
   if (
     has('dc.title', 'dcterms.title') &&
     // Authors as creators, or as contributors where there are no creators (eLife, bioRxiv): the

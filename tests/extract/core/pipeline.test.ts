@@ -162,6 +162,19 @@ describe('Dublin Core types', () => {
     for (const { doc } of docs(page(type))) expect(extractPage(doc, url).kind).toBe('paper');
   });
 
+  it('any of its types counts, under either name', () => {
+    const typed = (tags: string) =>
+      fixture('news-dublincore-article.html').replace(
+        /<meta name="dc.type"[^>]*>/,
+        tags.replaceAll('><', '>\n<'),
+      );
+    for (const tags of [
+      '<meta name="DC.type" content="Text"><meta name="DC.type" content="Journal Article">',
+      '<meta name="dcterms.type" content="Text"><meta name="dcterms.type" content="Preprint">',
+    ])
+      for (const { doc } of docs(typed(tags))) expect(extractPage(doc, url).kind).toBe('paper');
+  });
+
   it.each(['Text.Article', 'Article', 'Text', 'News'])(
     'one typed "%s" is not: every news item is an article',
     (type) => {
