@@ -74,7 +74,7 @@ const SKIPPED_TAGS = new Set([...FOREIGN_ROOTS.map(([, tag]) => tag), ...SKIPPED
 
 /**
  * An element prototype's kind: `ask` when the tag name must be read, `none` for no wanted tag,
- * `skip` for a root of foreign content (its subtree is not walked).
+ * `skip` for an element whose subtree is not walked (a foreign root, a `<select>`).
  */
 type ProtoKind = TagKind | 'ask' | 'none' | 'skip';
 
@@ -197,7 +197,8 @@ export const pageIndex = perPage((doc: Document): PageIndex => {
     if (kind === 'none') continue;
     if (kind === 'ask') {
       const tag = el.localName;
-      // A foreign root where the DOM gives it a prototype HTML elements have (see prototypeKinds).
+      // A skipped tag whose prototype other tags share (`<nav>`, or a foreign root where the DOM
+      // gives it an HTML element's prototype; see prototypeKinds).
       kind = TAG_KINDS.get(tag) ?? (SKIPPED_TAGS.has(tag) ? 'skip' : undefined);
       if (kind === undefined) continue;
     }
