@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { launchFirefox } from './firefox';
+import { POLL, inPage, inPanel, launchFirefox } from './firefox';
 import { useServerAndBrowser } from './fixture';
 
 /** The extension in Debian's Firefox ESR over WebDriver BiDi, driven as a user would. */
@@ -9,14 +9,12 @@ describe('Firefox: the extension end to end', () => {
   it('shows the panel on a paper page, saves the paper, and lists it in the popup', async () => {
     const page = await env.session.browser.newPage();
     await page.goto(env.server.url('/abs/2101.00001'));
-    const title = await page.waitForSelector('>>> [data-testid="panel-title"]', {
-      timeout: 20_000,
-    });
-    expect(await title!.evaluate((el) => el.textContent)).toBe(
+    const title = await inPanel(page, '[data-testid="panel-title"]', 20_000);
+    expect(await title.evaluate((el) => el.textContent)).toBe(
       'Sparse Attention for Long Reading Lists',
     );
-    await page.waitForSelector('>>> [data-testid="save-toggle"]:not([disabled])');
-    await page.click('>>> [data-testid="save-toggle"]');
+    const toggle = await inPanel(page, '[data-testid="save-toggle"]:not([disabled])');
+    await toggle.click();
     // Saved, or the panel says why not: a failed save then fails here with the panel's own words.
     const outcome = await page.waitForFunction(() => {
       const root = document.querySelector('papershelf-panel')?.shadowRoot;
@@ -25,12 +23,12 @@ describe('Firefox: the extension end to end', () => {
         ?.getAttribute('aria-pressed');
       const status = root?.querySelector('[data-testid="panel-status"]')?.textContent ?? '';
       return pressed === 'true' ? 'saved' : status.startsWith('Could not') ? status : false;
-    });
+    }, POLL);
     expect(await outcome.jsonValue()).toBe('saved');
 
     const popup = await env.session.openExtensionPage('popup.html');
-    const row = await popup.waitForSelector('[data-testid="paper"]', { timeout: 15_000 });
-    expect(await row!.evaluate((el) => el.textContent)).toContain(
+    const row = await inPage(popup, '[data-testid="paper"]');
+    expect(await row.evaluate((el) => el.textContent)).toContain(
       'Sparse Attention for Long Reading Lists',
     );
   });
@@ -63,12 +61,13 @@ describe('Firefox: single-page sites', () => {
     expect(await page.$('papershelf-panel')).toBeNull();
 
     await page.click('#open-paper');
-    const title = await page.waitForSelector('>>> [data-testid="panel-title"]', {
-      timeout: 15_000,
-    });
-    expect(await title!.evaluate((el) => el.textContent)).toBe('Single Page Scholarship');
+    const title = await inPanel(page, '[data-testid="panel-title"]');
+    expect(await title.evaluate((el) => el.textContent)).toBe('Single Page Scholarship');
 
     await page.click('#go-home');
-    await page.waitForSelector('papershelf-panel', { hidden: true, timeout: 15_000 });
+    await page.waitForFunction(() => !document.querySelector('papershelf-panel'), {
+      ...POLL,
+      timeout: 15_000,
+    });
   }, 60_000);
 });

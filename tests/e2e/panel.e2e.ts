@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { launchFirefox } from './firefox';
+import { inPanel, launchFirefox } from './firefox';
 import { saveFromPanel } from './panel-page';
 import { useServerAndBrowser } from './fixture';
 
@@ -144,11 +144,11 @@ describe('Firefox: the panel on a paper summary page', () => {
   it('shows key terms and citing and cited works', async () => {
     const page = await env.session.browser.newPage();
     await page.goto(env.server.url('/summary-page.html'));
-    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
-    await page.waitForSelector('>>> [data-testid="key-term"]');
+    await inPanel(page, '[data-testid="panel-title"]', 20_000);
+    await inPanel(page, '[data-testid="key-term"]');
     const chips = await page.$$('>>> [data-testid="key-term"]');
     expect(chips).toHaveLength(8);
-    await page.waitForSelector('>>> [data-testid="citations-table"] [data-testid="work-row"]');
+    await inPanel(page, '[data-testid="citations-table"] [data-testid="work-row"]');
     const rows = await page.$$('>>> [data-testid="work-row"]');
     expect(rows).toHaveLength(8);
   });
@@ -156,8 +156,8 @@ describe('Firefox: the panel on a paper summary page', () => {
   it('lists the references a journal article prints', async () => {
     const page = await env.session.browser.newPage();
     await page.goto(env.server.url('/journal-article.html'));
-    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
-    await page.waitForSelector('>>> [data-testid="references-table"] [data-testid="work-row"]');
+    await inPanel(page, '[data-testid="panel-title"]', 20_000);
+    await inPanel(page, '[data-testid="references-table"] [data-testid="work-row"]');
     const rows = await page.$$('>>> [data-testid="references-table"] [data-testid="work-row"]');
     expect(rows).toHaveLength(3);
   });
@@ -165,9 +165,8 @@ describe('Firefox: the panel on a paper summary page', () => {
   it('shows a repository record read from its layout', async () => {
     const page = await env.session.browser.newPage();
     await page.goto(env.server.url('/repository-item.html'));
-    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
-    const title = await page.$('>>> [data-testid="panel-title"]');
-    expect(await title?.evaluate((el) => el.textContent)).toBe(
+    const title = await inPanel(page, '[data-testid="panel-title"]', 20_000);
+    expect(await title.evaluate((el) => el.textContent)).toBe(
       'Salt marsh accretion under rising seas in a microtidal lagoon',
     );
     const authors = await page.$('>>> [data-testid="panel-authors"]');
@@ -177,8 +176,8 @@ describe('Firefox: the panel on a paper summary page', () => {
   it('lists the references an older journal page prints as blocks', async () => {
     const page = await env.session.browser.newPage();
     await page.goto(env.server.url('/journal-article-2009.html'));
-    await page.waitForSelector('>>> [data-testid="panel-title"]', { timeout: 20_000 });
-    await page.waitForSelector('>>> [data-testid="references-table"] [data-testid="work-row"]');
+    await inPanel(page, '[data-testid="panel-title"]', 20_000);
+    await inPanel(page, '[data-testid="references-table"] [data-testid="work-row"]');
     const rows = await page.$$('>>> [data-testid="references-table"] [data-testid="work-row"]');
     expect(rows).toHaveLength(3);
     const texts = await Promise.all(rows.map((r) => r.evaluate((el) => el.textContent)));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as PwPage } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './chromium';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { POLL, inPage, launchFirefox, type FirefoxSession } from './firefox';
 
 /** Real-looking papers to seed the library with, through the same import verb the popup uses. */
 function seedItems() {
@@ -202,7 +202,7 @@ describe('Firefox: the popup', () => {
 
   it('shows a seeded library and searches it', async () => {
     const popup = await session.openExtensionPage('popup.html');
-    await popup.waitForSelector('[data-testid="empty"]', { timeout: 15_000 });
+    await inPage(popup, '[data-testid="empty"]');
     const result = await popup.evaluate(
       (items) =>
         (
@@ -214,11 +214,11 @@ describe('Firefox: the popup', () => {
     );
     expect(result).toMatchObject({ ok: true, data: { created: 45 } });
     await popup.reload({ timeout: 3000 }).catch(() => undefined);
-    await popup.waitForSelector('[data-testid="paper"]', { timeout: 15_000 });
+    await inPage(popup, '[data-testid="paper"]');
     await popup.type('[data-testid="search"]', 'alphafold');
     await popup.waitForFunction(() => {
       const rows = [...document.querySelectorAll('[data-testid="paper"]')];
       return rows.length === 1 && rows[0]!.textContent!.includes('AlphaFold');
-    });
+    }, POLL);
   });
 });
