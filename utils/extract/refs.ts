@@ -216,6 +216,8 @@ function spaced(v: string | null): string | null {
   return v && !/\s/.test(v) ? v.replace(/(?<=[^+])\+(?=[^+])/g, ' ') : v;
 }
 
+const ISSUE_PARAMS = ['volume', 'issue', 'pages'];
+
 /** The fields of a Google Scholar lookup address. */
 export function scholarLookup(href: string): Partial<WorkRef> | undefined {
   // Its query, read without parsing the whole address.
@@ -244,7 +246,11 @@ export function scholarLookup(href: string): Partial<WorkRef> | undefined {
   const year = Number(params.get('publication_year'));
   if (Number.isInteger(year) && year > 1500) out.year = year;
   const venue = clean(spaced(params.get('journal')), 300)?.replace(/\.$/, '');
-  if (venue) out.venue = venue;
+  // A lookup with no title and nothing of an issue (volume, issue, pages) names a book by its
+  // title: Frontiers writes a book's title as the "journal". An article without its title (physics
+  // lists, Springer's lookups of them) still has its volume and pages.
+  if (venue && !out.title && !ISSUE_PARAMS.some((k) => params.get(k)?.trim())) out.title = venue;
+  else if (venue) out.venue = venue;
   const doi = normalizeDoi(params.get('doi'));
   if (doi) out.doi = doi;
   const pmid = normalizePmid(params.get('pmid'));

@@ -226,6 +226,26 @@ describe('reference strings and lookup links', () => {
     expect(fields?.year).toBe(2013);
     expect(scholarLookup('https://scholar.google.com/scholar_lookup')).toBeUndefined();
   });
+  it('read a lookup without a title or an issue as a book, its "journal" as its title', () => {
+    // Frontiers: "Baguley T. (2012). Serious Stats. Basingstoke: Palgrave Macmillan."
+    expect(
+      scholarLookup(
+        'http://scholar.google.com/scholar_lookup?author=T..%2BBaguley&publication_year=2012&journal=Serious+Stats%3A+A+Guide+to+Advanced+Statistics.',
+      ),
+    ).toEqual({
+      title: 'Serious Stats: A Guide to Advanced Statistics',
+      authors: [{ given: 'T.', family: 'Baguley' }],
+      year: 2012,
+    });
+    // An article listed without its title keeps its journal as the journal (Springer's physics lists).
+    for (const issue of ['volume=136&pages=248-248', 'pages=157-164', 'issue=6']) {
+      const fields = scholarLookup(
+        `http://scholar.google.com/scholar_lookup?&title=&journal=Phys.%20Rev.&${issue}&publication_year=1964`,
+      );
+      expect(fields?.venue).toBe('Phys. Rev');
+      expect(fields).not.toHaveProperty('title');
+    }
+  });
   it('read values encoded twice, and names with their initials first', () => {
     // Frontiers: a space is "%2B", and a name's initials end with one stop too many.
     expect(
