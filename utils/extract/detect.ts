@@ -1,5 +1,5 @@
 import type { PageKind, PaperDraft } from '../paper';
-import { all, first, hasPrefix, readMeta, type MetaMap } from './meta';
+import { all, first, readMeta, type MetaMap } from './meta';
 import { isPost, jsonLdNodes, pageWork } from './sources/jsonld';
 import { pageContextObject } from './sources/coins';
 import { headingTitle, labelledFields, namedAbstract, visibleAbstract } from './sources/page';
@@ -160,13 +160,4 @@ export function decide(
   const visible = visibleEvidence(doc, draft);
   if (visible) return { kind: 'paper', why: [visible] };
   return { kind: 'none', why: [] };
-}
-
-/** A cheap first look (no parsing of values): could this page be a paper? For a tiny content script. */
-export function detectPaperCheap(doc: Document, url: URL): boolean {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  const meta = readMeta(doc);
-  if (hasPrefix(meta, 'citation_', 'bepress_citation_', 'eprints.', 'prism.')) return true;
-  if (first(meta, 'dc.identifier') && first(meta, 'dc.creator')) return true;
-  return !!pageWork(doc);
 }

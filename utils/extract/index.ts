@@ -27,8 +27,6 @@ import { prism } from './sources/prism';
 import { visibleReferences } from './sources/references';
 import type { MetadataSource } from './types';
 
-export { detectPaperCheap } from './detect';
-
 /**
  * The extraction pipeline: one `Document` and its URL in, one `PageResult` out.
  *

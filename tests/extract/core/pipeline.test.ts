@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { extractPage, detectPaperCheap, knownFields } from '../../../utils/extract/index';
+import { extractPage, knownFields } from '../../../utils/extract/index';
 import { mergeDrafts, pickIssued } from '../../../utils/extract/merge';
 import { siteExtractors } from '../../../utils/extract/sites/index';
 import { readVisiblePage } from '../../../utils/extract/sources/page';
@@ -377,12 +377,6 @@ describe('never throws', () => {
       kind: 'none',
       detected: false,
     });
-  });
-  it('has a cheap pre-check', () => {
-    const doc = linkedomDoc(fixture('highwire-journal.html'));
-    expect(detectPaperCheap(doc, new URL('https://quietseas.example/'))).toBe(true);
-    const other = linkedomDoc(fixture('interstitial.html'));
-    expect(detectPaperCheap(other, new URL('https://quietseas.example/'))).toBe(false);
   });
 });
 
